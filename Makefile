@@ -1,0 +1,50 @@
+# The course's commands. `make lab` to teach or study, `make test` to check everything.
+# CI (.ci/run) calls the same targets a person does.
+
+PYTHON ?= python3
+VENV   ?= .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed
+# Jupyter refuses to run as root unless told to; CI machines run as root.
+ROOT_FLAG := $(if $(filter 0,$(shell id -u)),--allow-root,)
+
+.PHONY: help install lab test lint format notebooks bench constraints clean
+
+help:  ## list the targets
+	@grep -E '^[a-z]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/'
+
+$(STAMP): pyproject.toml constraints.txt
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet -c constraints.txt -e ".[notebooks,test]"
+	touch $@
+
+install: $(STAMP)  ## create .venv and install the package with its notebook and test stack
+
+lab: $(STAMP)  ## open JupyterLab on the notebooks (127.0.0.1, token on)
+	$(BIN)/jupyter lab --ip=127.0.0.1 --ServerApp.root_dir=notebooks $(ROOT_FLAG)
+
+lint: $(STAMP)  ## ruff: lint and formatting of the package, tests and benchmarks
+	$(BIN)/ruff check lossedu tests benchmarks tools conftest.py
+	$(BIN)/ruff format --check lossedu tests benchmarks tools conftest.py
+
+format: $(STAMP)  ## apply ruff's fixes and formatting
+	$(BIN)/ruff check --fix lossedu tests benchmarks tools conftest.py
+	$(BIN)/ruff format lossedu tests benchmarks tools conftest.py
+
+test: lint  ## every test: unit, property, reference, doctests, nbval, browser
+	@$(BIN)/python -m pytest $(PYTEST_ARGS); status=$$?; \
+	if [ $$status -eq 5 ]; then echo "pytest collected no tests: the suite is broken" >&2; exit 1; fi; \
+	exit $$status
+
+notebooks: $(STAMP)  ## re-execute every notebook in a fresh kernel, store outputs and README thumbnails
+	$(BIN)/python tools/build_notebooks.py
+
+bench: $(STAMP)  ## run the benchmarks and print one table of figures against targets
+	$(BIN)/python benchmarks/run.py
+
+constraints: $(STAMP)  ## re-pin the tested versions from the current .venv
+	( sed -n '1,2p' constraints.txt; $(BIN)/python -m pip freeze --exclude-editable \
+	  | sed 's/+cpu$$//' ) > constraints.new && mv constraints.new constraints.txt
+
+clean:  ## remove the environment and test artefacts
+	rm -rf $(VENV) test-artifacts .pytest_cache

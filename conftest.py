@@ -1,0 +1,12 @@
+"""Test-session set-up shared by the unit tests, the doctests and nbval."""
+
+import matplotlib
+
+# Figures in doctests and tests render off-screen. Only this pytest process is
+# affected: nbval's kernels keep Jupyter's inline backend.
+matplotlib.use("Agg")
+
+
+def pytest_ignore_collect(collection_path, config):
+    # Jupyter's autosave copies are not part of the course.
+    return ".ipynb_checkpoints" in collection_path.parts or None

@@ -1,0 +1,52 @@
+"""lossedu: the math behind the course on why cross-entropy is the loss for classification.
+
+Everything importable from here is pure NumPy. Plots live in
+:mod:`lossedu.plots` (matplotlib) and the slider explorers in
+:mod:`lossedu.widgets` (ipywidgets); importing ``lossedu`` loads neither.
+"""
+
+from .information import binary_entropy, cross_entropy, entropy, information, kl_divergence
+from .losses import (
+    binary_cross_entropy,
+    binary_cross_entropy_with_logits,
+    categorical_cross_entropy,
+    categorical_cross_entropy_from_probs,
+    grad_binary_cross_entropy_with_logits,
+    grad_categorical_cross_entropy,
+    grad_mse,
+    mse,
+)
+from .neuron import TrainingHistory, epochs_to_reach, neuron_cost, neuron_delta, train_neuron
+from .special import log_sigmoid, log_softmax, logsumexp, sigmoid, softmax
+
+__version__ = "0.1.0"
+
+#: 1 nat in bits: 1 / ln 2.
+BITS_PER_NAT = 1.4426950408889634
+
+__all__ = [
+    "BITS_PER_NAT",
+    "TrainingHistory",
+    "binary_cross_entropy",
+    "binary_cross_entropy_with_logits",
+    "binary_entropy",
+    "categorical_cross_entropy",
+    "categorical_cross_entropy_from_probs",
+    "cross_entropy",
+    "entropy",
+    "epochs_to_reach",
+    "grad_binary_cross_entropy_with_logits",
+    "grad_categorical_cross_entropy",
+    "grad_mse",
+    "information",
+    "kl_divergence",
+    "log_sigmoid",
+    "log_softmax",
+    "logsumexp",
+    "mse",
+    "neuron_cost",
+    "neuron_delta",
+    "sigmoid",
+    "softmax",
+    "train_neuron",
+]

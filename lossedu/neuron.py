@@ -1,0 +1,220 @@
+"""One sigmoid neuron trained by gradient descent: the learning-slowdown experiment.
+
+The neuron computes :math:`a = \\sigma(wx + b)` and learns to output `y` for the
+single input `x`. Under the quadratic cost the gradient carries the factor
+:math:`\\sigma'(z)`, which vanishes when the neuron saturates; under
+cross-entropy that factor cancels.
+"""
+
+from dataclasses import dataclass
+
+import numpy as np
+
+from ._validation import (
+    as_float_array,
+    as_probabilities,
+    check_choice,
+    check_count,
+    check_positive,
+)
+from .special import log_sigmoid, sigmoid
+
+COSTS = ("quadratic", "cross_entropy")
+
+
+@dataclass(frozen=True)
+class TrainingHistory:
+    """The state of a neuron before every update and after the last one.
+
+    Each array has shape ``(epochs + 1, *grid)``, where ``grid`` is the
+    broadcast shape of the starting `w` and `b` (empty for scalars).
+    """
+
+    w: np.ndarray
+    b: np.ndarray
+    output: np.ndarray
+    cost: np.ndarray
+    eta: float
+    cost_name: str
+    x: float
+    y: float
+
+
+def neuron_cost(z, y, cost):
+    r"""Cost of a sigmoid neuron with pre-activation `z` against target `y`.
+
+    Parameters
+    ----------
+    z : array_like
+        Pre-activations :math:`z = wx + b`, finite.
+    y : float
+        Target in [0, 1].
+    cost : {"quadratic", "cross_entropy"}
+        Which cost.
+
+    Returns
+    -------
+    float or ndarray
+        :math:`(y - a)^2 / 2` or :math:`-[y \ln a + (1 - y)\ln(1 - a)]` with
+        :math:`a = \sigma(z)`; cross-entropy is computed from `z` through
+        :func:`log_sigmoid`, so it stays exact when `a` rounds to 0 or 1.
+
+    Examples
+    --------
+    >>> neuron_cost(0.0, 0.0, "quadratic")
+    0.125
+    >>> round(neuron_cost(0.0, 0.0, "cross_entropy"), 4)
+    0.6931
+    """
+    check_choice(cost, "cost", COSTS)
+    z = as_float_array(z, "z")
+    y = float(as_probabilities(y, "y"))
+    if cost == "quadratic":
+        return 0.5 * (y - sigmoid(z)) ** 2
+    return -(y * log_sigmoid(z) + (1.0 - y) * log_sigmoid(-z))
+
+
+def neuron_delta(z, y, cost):
+    r"""Derivative :math:`\partial C / \partial z` of a sigmoid neuron's cost.
+
+    Parameters
+    ----------
+    z, y, cost
+        As for :func:`neuron_cost`.
+
+    Returns
+    -------
+    float or ndarray
+        :math:`(a - y)\,\sigma'(z)` for the quadratic cost, :math:`a - y` for
+        cross-entropy. Since :math:`z = wx + b`, this is :math:`\partial C/\partial b`,
+        and :math:`\partial C/\partial w` is `x` times it.
+
+    Examples
+    --------
+    >>> neuron_delta(0.0, 0.0, "quadratic")  # (1/2) * (1/4)
+    0.125
+    >>> neuron_delta(0.0, 0.0, "cross_entropy")
+    0.5
+    """
+    check_choice(cost, "cost", COSTS)
+    z = as_float_array(z, "z")
+    y = float(as_probabilities(y, "y"))
+    a = sigmoid(z)
+    if cost == "quadratic":
+        return (a - y) * a * (1.0 - a)
+    return a - y
+
+
+def train_neuron(w, b, *, x=1.0, y=0.0, eta=0.15, epochs=300, cost="quadratic"):
+    r"""Train one sigmoid neuron by plain gradient descent and record every step.
+
+    Parameters
+    ----------
+    w, b : float or array_like
+        Starting weight and bias. Arrays broadcast against each other, and the
+        whole grid trains at once: one vectorised pass, no Python loop over starts.
+    x : float, optional
+        The single input.
+    y : float, optional
+        The target output, in [0, 1].
+    eta : float, optional
+        Learning rate, > 0.
+    epochs : int, optional
+        Number of updates, >= 0.
+    cost : {"quadratic", "cross_entropy"}, optional
+        The cost to descend.
+
+    Returns
+    -------
+    TrainingHistory
+        ``w``, ``b``, ``output`` and ``cost``, each of length ``epochs + 1`` along
+        the first axis: the state before every update and after the last.
+
+    See Also
+    --------
+    neuron_cost, neuron_delta
+
+    Notes
+    -----
+    With :math:`z = wx + b`, :math:`a = \sigma(z)` and :math:`\delta = \partial C/\partial z`,
+
+    .. math:: w \leftarrow w - \eta\, \delta\, x, \qquad b \leftarrow b - \eta\, \delta.
+
+    Quadratic cost: :math:`\delta = (a - y)\,\sigma'(z)`; cross-entropy:
+    :math:`\delta = a - y`.
+
+    Examples
+    --------
+    >>> h = train_neuron(0.6, 0.9, epochs=300)
+    >>> print(f"{h.output[0]:.2f} -> {h.output[-1]:.2f}")
+    0.82 -> 0.09
+    >>> train_neuron([0.6, 2.0], [0.9, 2.0], epochs=10).output.shape
+    (11, 2)
+    """
+    check_choice(cost, "cost", COSTS)
+    w = as_float_array(w, "w")
+    b = as_float_array(b, "b")
+    try:
+        w, b = (np.array(a, dtype=float) for a in np.broadcast_arrays(w, b))
+    except ValueError as exc:
+        raise ValueError(
+            f"w and b must broadcast to one grid; got shapes {w.shape} and {b.shape}"
+        ) from exc
+    x = float(as_float_array(x, "x")) if np.ndim(x) == 0 else _scalar_error("x", x)
+    y = float(as_probabilities(y, "y")) if np.ndim(y) == 0 else _scalar_error("y", y)
+    eta = check_positive(eta, "eta")
+    epochs = check_count(epochs, "epochs")
+
+    ws = np.empty((epochs + 1, *w.shape))
+    bs = np.empty_like(ws)
+    zs = np.empty_like(ws)
+    for t in range(epochs + 1):
+        ws[t], bs[t] = w, b
+        zs[t] = z = w * x + b
+        if t == epochs:
+            break
+        a = sigmoid(z)
+        delta = (a - y) * a * (1.0 - a) if cost == "quadratic" else a - y
+        w = w - eta * delta * x
+        b = b - eta * delta
+    return TrainingHistory(
+        w=ws,
+        b=bs,
+        output=np.asarray(sigmoid(zs)),
+        cost=np.asarray(neuron_cost(zs, y, cost)),
+        eta=eta,
+        cost_name=cost,
+        x=x,
+        y=y,
+    )
+
+
+def _scalar_error(name, value):
+    raise ValueError(f"{name} must be a single number; got shape {np.shape(value)}")
+
+
+def epochs_to_reach(output, threshold=0.1):
+    r"""First epoch at which the output falls below `threshold`, per start.
+
+    Parameters
+    ----------
+    output : array_like, shape (epochs + 1, ...)
+        A :attr:`TrainingHistory.output` array.
+    threshold : float, optional
+        The level to fall below, in (0, 1).
+
+    Returns
+    -------
+    float or ndarray
+        The epoch index for each start; ``inf`` where the output never got there.
+
+    Examples
+    --------
+    >>> epochs_to_reach(train_neuron(0.6, 0.9, epochs=300).output)
+    273.0
+    """
+    out = as_probabilities(output, "output", min_ndim=1)
+    threshold = check_positive(threshold, "threshold")
+    below = out < threshold
+    first = np.where(below.any(axis=0), np.argmax(below, axis=0), np.inf)
+    return float(first) if first.ndim == 0 else first

@@ -1,0 +1,45 @@
+"""Colours, line styles and figure set-up shared by every plot."""
+
+import matplotlib.pyplot as plt
+from matplotlib.backends.backend_agg import FigureCanvasAgg
+from matplotlib.figure import Figure
+
+#: The Okabe–Ito palette, readable with every common colour-vision deficiency.
+COLORS = {
+    "blue": "#0072B2",
+    "orange": "#E69F00",
+    "green": "#009E73",
+    "vermillion": "#D55E00",
+    "sky": "#56B4E9",
+    "purple": "#CC79A7",
+    "yellow": "#F0E442",
+    "black": "#000000",
+    "grey": "#999999",
+}
+
+#: One look per cost, used in every figure that compares them: colour *and*
+#: line style differ, so the curves stay apart in greyscale too.
+COST_STYLE = {
+    "quadratic": {"color": COLORS["vermillion"], "linestyle": "--", "label": "quadratic (MSE)"},
+    "cross_entropy": {"color": COLORS["blue"], "linestyle": "-", "label": "cross-entropy"},
+}
+
+
+def new_figure(nrows=1, ncols=1, *, figsize=(6.4, 4.0), **subplot_kw):
+    """A figure outside pyplot, for explorers: Jupyter never auto-displays it.
+
+    Returns the figure and its axes (an array when there are several). The
+    layout is computed on the first draw and then frozen, so that redraws
+    caused by a slider do not recompute it.
+    """
+    fig = Figure(figsize=figsize, layout="constrained")
+    FigureCanvasAgg(fig)
+    axes = fig.subplots(nrows, ncols, squeeze=True, **subplot_kw)
+    return fig, axes
+
+
+def get_ax(ax, *, figsize=(6.4, 4.0)):
+    """Return `ax`, or the axes of a new pyplot figure when `ax` is None."""
+    if ax is None:
+        _, ax = plt.subplots(figsize=figsize, layout="constrained")
+    return ax

@@ -1,0 +1,11 @@
+"""Slider explorers for the course (ipywidgets).
+
+Each explorer is built by a function and returns an :class:`Explorer`: it
+displays itself in Jupyter, exposes ``.sliders`` (the controls by short name)
+and ``.figure`` (the matplotlib figure it updates in place).
+"""
+
+from ._explorer import Explorer
+from .information import information_explorer
+
+__all__ = ["Explorer", "information_explorer"]

@@ -1,0 +1,50 @@
+"""Explorer for notebook 01: the information content of one event."""
+
+from .. import information
+from ..plots import new_figure, plot_information
+from ..plots.information import UNITS
+from ._explorer import Explorer, choice, float_slider
+
+
+def information_explorer(p=0.25, unit="bits"):
+    """Move `p` and see I(p) = -log p, in bits or nats.
+
+    Parameters
+    ----------
+    p : float
+        Starting probability of the event, in (0, 1].
+    unit : {"bits", "nats"}
+        Starting unit.
+
+    Returns
+    -------
+    Explorer
+        Controls ``p`` and ``unit``.
+
+    Examples
+    --------
+    >>> explorer = information_explorer(p=0.5)
+    >>> explorer.sliders["p"].value = 0.25  # redraws the same figure
+    >>> explorer.redraws
+    2
+    """
+    fig, ax = new_figure(figsize=(7.0, 3.6))
+    fig.set_dpi(100)
+    artists = plot_information(p, unit=unit, ax=ax)
+    curve, marker = artists["curve"], artists["marker"]
+    x_grid = curve.get_xdata()
+
+    def update(p, unit):
+        base = UNITS[unit]
+        curve.set_ydata(information(x_grid, base=base))
+        bits, nats = information(p, base=2), information(p)
+        marker.set_data([p], [bits if unit == "bits" else nats])
+        ax.set_ylim(0, information(x_grid[0], base=base))
+        ax.set_ylabel(f"information I(p) [{unit}]")
+        return f"I({p:.3f}) = {bits:.3f} bits = {nats:.3f} nats"
+
+    sliders = {
+        "p": float_slider("probability p", p, 0.001, 1.0, 0.001),
+        "unit": choice("unit", list(UNITS), unit),
+    }
+    return Explorer(fig, sliders, update, title="Information content of one event")

@@ -1,0 +1,80 @@
+"""Re-execute the course notebooks top to bottom in a fresh kernel and store them.
+
+Usage: ``python tools/build_notebooks.py [NOTEBOOK ...]`` (default: every notebook
+under ``notebooks/``). Each notebook is run in its own new kernel from the
+current environment, so the stored outputs are exactly what a student sees
+after "Restart kernel and run all", with execution counts 1, 2, 3, ... The
+widget state is stored too, so exported HTML shows the explorers' figures.
+
+The image output of the cell tagged ``thumbnail`` in each notebook is written
+to ``docs/thumbnails/<notebook>.png`` for the README's course map.
+"""
+
+import base64
+import sys
+from pathlib import Path
+
+import nbformat
+from nbclient import NotebookClient
+
+ROOT = Path(__file__).resolve().parents[1]
+NOTEBOOKS = ROOT / "notebooks"
+THUMBNAILS = ROOT / "docs" / "thumbnails"
+
+
+def course_notebooks():
+    """Every notebook of the course, lessons first, then solutions."""
+    return sorted(p for p in NOTEBOOKS.rglob("*.ipynb") if ".ipynb_checkpoints" not in p.parts)
+
+
+def execute(path):
+    """Run `path` in a fresh kernel and write it back with its outputs."""
+    nb = nbformat.read(path, as_version=4)
+    client = NotebookClient(
+        nb,
+        timeout=900,
+        kernel_name="python3",
+        resources={"metadata": {"path": str(path.parent)}},
+        record_timing=False,
+        store_widget_state=True,
+    )
+    client.execute()
+    nb.metadata.pop("papermill", None)
+    nb.metadata["kernelspec"] = {
+        "display_name": "Python 3 (ipykernel)",
+        "language": "python",
+        "name": "python3",
+    }
+    nbformat.validate(nb)
+    nbformat.write(nb, path)
+    return nb
+
+
+def write_thumbnail(path, nb):
+    """Save the figure of the cell tagged ``thumbnail``, if there is one."""
+    for cell in nb.cells:
+        if "thumbnail" not in cell.get("metadata", {}).get("tags", []):
+            continue
+        for output in cell.get("outputs", []):
+            png = output.get("data", {}).get("image/png")
+            if png:
+                THUMBNAILS.mkdir(parents=True, exist_ok=True)
+                target = THUMBNAILS / f"{path.stem}.png"
+                target.write_bytes(base64.b64decode(png))
+                return target
+        raise SystemExit(f"{path}: the cell tagged 'thumbnail' has no image output")
+    return None
+
+
+def main(argv):
+    paths = [Path(a).resolve() for a in argv] or course_notebooks()
+    for path in paths:
+        print(f"executing {path.relative_to(ROOT)}", flush=True)
+        nb = execute(path)
+        thumb = write_thumbnail(path, nb)
+        if thumb:
+            print(f"  thumbnail {thumb.relative_to(ROOT)}")
+
+
+if __name__ == "__main__":
+    main(sys.argv[1:])

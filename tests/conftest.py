@@ -1,0 +1,16 @@
+"""Fixtures shared by the test modules."""
+
+import importlib
+import os
+
+import pytest
+
+
+def require(module_name):
+    """Import a reference library, or skip; on CI (LOSSEDU_REQUIRE_REFERENCES=1) fail instead."""
+    try:
+        return importlib.import_module(module_name)
+    except ImportError as exc:
+        if os.environ.get("LOSSEDU_REQUIRE_REFERENCES") == "1":
+            pytest.fail(f"{module_name} is required here (LOSSEDU_REQUIRE_REFERENCES=1): {exc}")
+        pytest.skip(f"{module_name} is not installed; `make test` installs it")

@@ -18,7 +18,15 @@ REDUCTIONS = ("mean", "sum", "none")
 def as_float_array(x, name, *, allow_inf=False, min_ndim=0):
     """Return `x` as a non-empty float64 array with no NaN (and no inf unless allowed)."""
     try:
-        arr = np.asarray(x, dtype=np.float64)
+        raw = np.asarray(x)
+        # Strings, complex numbers and None would otherwise be converted silently
+        # (to a number, to the real part, to NaN).
+        if raw.dtype.kind in "USVcmM" or (
+            raw.dtype.kind == "O"
+            and any(v is None or isinstance(v, (str, complex)) for v in raw.flat)
+        ):
+            raise TypeError
+        arr = np.asarray(raw, dtype=np.float64)
     except (TypeError, ValueError) as exc:
         raise ValueError(f"{name} must be an array of real numbers; got {x!r}") from exc
     if arr.size == 0:
@@ -39,7 +47,7 @@ def as_probabilities(p, name, *, min_ndim=0):
     arr = as_float_array(p, name, allow_inf=True, min_ndim=min_ndim)
     bad = (arr < 0) | (arr > 1)
     if bad.any():
-        worst = arr[bad].flat[0]
+        worst = float(arr[bad].flat[0])
         raise ValueError(f"{name} must hold probabilities in [0, 1]; found {worst!r}")
     return arr
 
@@ -51,7 +59,7 @@ def as_distribution(p, name, *, axis=-1):
     sums = arr.sum(axis=axis)
     off = np.abs(sums - 1.0) > SUM_TOLERANCE
     if np.any(off):
-        worst = np.asarray(sums)[off].flat[0]
+        worst = float(np.asarray(sums)[off].flat[0])
         raise ValueError(
             f"{name} must sum to 1 along axis {axis}; a slice sums to {worst!r}. "
             "Normalise it yourself (p / p.sum()) if that is what you mean"

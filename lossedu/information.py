@@ -194,9 +194,24 @@ def kl_divergence(p, q, *, base=None, axis=-1):
     """
     divisor = log_base(base)
     p, q = _pair(p, q, axis)
-    with np.errstate(divide="ignore"):
-        terms = np.where(p == 0, 0.0, p * np.log(np.where(p == 0, 1.0, p) / q))
-    return _out(np.sum(terms, axis=axis) / divisor + 0.0)
+    return _out(np.sum(_rel_entr(p, q), axis=axis) / divisor + 0.0)
+
+
+def _rel_entr(p, q):
+    """The terms ``p log(p / q)``: 0 where p = 0, inf where q = 0 < p."""
+    support = p > 0
+    p1 = np.where(support, p, 1.0)
+    q1 = np.where(support, q, 1.0)
+    with np.errstate(divide="ignore", over="ignore"):
+        ratio = p1 / q1
+        # The ratio keeps full precision when p is close to q; where it overflows
+        # (q subnormal) the difference of logs is still finite and exact enough.
+        log_ratio = np.where(
+            np.isinf(ratio) & (q1 > 0),
+            np.log(p1) - np.log(np.where(q1 > 0, q1, 1.0)),
+            np.log(ratio),
+        )
+    return np.where(support, p1 * log_ratio, 0.0)
 
 
 def cross_entropy(p, q, *, base=None, axis=-1):

@@ -30,12 +30,16 @@ def _categorical_target(target, shape):
     """Return ``(labels, None)`` for integer labels or ``(None, rows)`` for probability rows."""
     n, c = shape
     arr = np.asarray(target)
+    if arr.size == 0:
+        raise ValueError(
+            f"target is empty; expected {n} integer labels or {n} probability rows of length {c}"
+        )
     if arr.dtype == np.bool_ or not np.issubdtype(arr.dtype, np.floating):
         labels = as_labels(arr, c, "target")
         if labels.shape != (n,):
             raise ValueError(
                 f"integer target must hold one label per sample, shape ({n},); "
-                f"got shape {labels.shape}"
+                f"got shape {labels.shape}. Probability rows (e.g. one-hot) must be floats"
             )
         return labels, None
     if arr.ndim != 2:
@@ -101,7 +105,8 @@ def categorical_cross_entropy(logits, target, *, reduction="mean"):
     if labels is not None:
         per_sample = -logq[np.arange(len(labels)), labels]
     else:
-        per_sample = -np.sum(rows * logq, axis=-1)
+        # 0 * log q = 0 even where log q rounded to -inf (logits spread beyond 1e308).
+        per_sample = -np.sum(rows * np.where(rows == 0, 0.0, logq), axis=-1)
     return _out(reduce(per_sample + 0.0, reduction))
 
 
@@ -241,7 +246,7 @@ def _pos_weight(pos_weight, shape):
         return 1.0
     w = as_float_array(pos_weight, "pos_weight")
     if (w < 0).any():
-        raise ValueError(f"pos_weight must be >= 0; found {w[w < 0].flat[0]!r}")
+        raise ValueError(f"pos_weight must be >= 0; found {float(w[w < 0].flat[0])!r}")
     if w.ndim > 1 or (w.ndim == 1 and (len(shape) == 0 or w.shape[0] != shape[-1])):
         last = shape[-1] if shape else "()"
         raise ValueError(

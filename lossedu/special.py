@@ -20,7 +20,9 @@ def _shifted(z, axis):
     z = as_float_array(z, "z", min_ndim=1)
     axis = check_axis(axis, z.ndim, "axis")
     zmax = z.max(axis=axis, keepdims=True)
-    return z - zmax, zmax, axis
+    # Only a spread beyond the float range overflows; -inf is then the right rounding.
+    with np.errstate(over="ignore"):
+        return z - zmax, zmax, axis
 
 
 def logsumexp(z, axis=-1):

@@ -68,7 +68,7 @@ def neuron_cost(z, y, cost):
     """
     check_choice(cost, "cost", COSTS)
     z = as_float_array(z, "z")
-    y = float(as_probabilities(y, "y"))
+    y = _target(y)
     if cost == "quadratic":
         return 0.5 * (y - sigmoid(z)) ** 2
     return -(y * log_sigmoid(z) + (1.0 - y) * log_sigmoid(-z))
@@ -98,7 +98,7 @@ def neuron_delta(z, y, cost):
     """
     check_choice(cost, "cost", COSTS)
     z = as_float_array(z, "z")
-    y = float(as_probabilities(y, "y"))
+    y = _target(y)
     a = sigmoid(z)
     if cost == "quadratic":
         return (a - y) * a * (1.0 - a)
@@ -161,7 +161,7 @@ def train_neuron(w, b, *, x=1.0, y=0.0, eta=0.15, epochs=300, cost="quadratic"):
             f"w and b must broadcast to one grid; got shapes {w.shape} and {b.shape}"
         ) from exc
     x = float(as_float_array(x, "x")) if np.ndim(x) == 0 else _scalar_error("x", x)
-    y = float(as_probabilities(y, "y")) if np.ndim(y) == 0 else _scalar_error("y", y)
+    y = _target(y)
     eta = check_positive(eta, "eta")
     epochs = check_count(epochs, "epochs")
 
@@ -193,6 +193,13 @@ def _scalar_error(name, value):
     raise ValueError(f"{name} must be a single number; got shape {np.shape(value)}")
 
 
+def _target(y):
+    """The neuron's target: one probability."""
+    if np.ndim(y) != 0:
+        _scalar_error("y", y)
+    return float(as_probabilities(y, "y"))
+
+
 def epochs_to_reach(output, threshold=0.1):
     r"""First epoch at which the output falls below `threshold`, per start.
 
@@ -215,6 +222,8 @@ def epochs_to_reach(output, threshold=0.1):
     """
     out = as_probabilities(output, "output", min_ndim=1)
     threshold = check_positive(threshold, "threshold")
+    if threshold >= 1:
+        raise ValueError(f"threshold must lie in (0, 1); got {threshold!r}")
     below = out < threshold
     first = np.where(below.any(axis=0), np.argmax(below, axis=0), np.inf)
     return float(first) if first.ndim == 0 else first

@@ -15,7 +15,7 @@ help:  ## list the targets
 
 $(STAMP): pyproject.toml constraints.txt
 	$(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet -c constraints.txt -e ".[notebooks,test]"
+	$(BIN)/python -m pip install -qq -c constraints.txt -e ".[notebooks,test]"
 	touch $@
 
 install: $(STAMP)  ## create .venv and install the package with its notebook and test stack

@@ -5,6 +5,18 @@ import os
 
 import pytest
 
+try:
+    from hypothesis import settings
+except ImportError:  # the property tests import hypothesis themselves and say so
+    settings = None
+
+if settings is not None:
+    # Fast and reproducible: the same examples on every run, no example database on disk.
+    settings.register_profile(
+        "lossedu", max_examples=60, deadline=None, derandomize=True, database=None
+    )
+    settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "lossedu"))
+
 
 def require(module_name):
     """Import a reference library, or skip; on CI (LOSSEDU_REQUIRE_REFERENCES=1) fail instead."""

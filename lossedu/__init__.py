@@ -5,6 +5,7 @@ Everything importable from here is pure NumPy. Plots live in
 :mod:`lossedu.widgets` (ipywidgets); importing ``lossedu`` loads neither.
 """
 
+from .coding import block_distribution, huffman_code, huffman_code_lengths
 from .information import binary_entropy, cross_entropy, entropy, information, kl_divergence
 from .losses import (
     binary_cross_entropy,
@@ -30,6 +31,7 @@ __all__ = [
     "binary_cross_entropy",
     "binary_cross_entropy_with_logits",
     "binary_entropy",
+    "block_distribution",
     "categorical_cross_entropy",
     "categorical_cross_entropy_from_probs",
     "cross_entropy",
@@ -38,6 +40,8 @@ __all__ = [
     "grad_binary_cross_entropy_with_logits",
     "grad_categorical_cross_entropy",
     "grad_mse",
+    "huffman_code",
+    "huffman_code_lengths",
     "information",
     "kl_divergence",
     "log_sigmoid",

@@ -6,6 +6,26 @@ Everything importable from here is pure NumPy. Plots live in
 """
 
 from .coding import block_distribution, huffman_code, huffman_code_lengths
+from .curves import (
+    exact_cross_entropy,
+    exact_mse,
+    exact_output,
+    flat_edge_simplified_mse,
+    grad_exact_cross_entropy,
+    grad_exact_mse,
+    grad_simplified_cross_entropy,
+    grad_simplified_mse,
+    hess_exact_cross_entropy,
+    hess_exact_mse,
+    hess_simplified_cross_entropy,
+    hess_simplified_mse,
+    inflection_exact_mse,
+    inflection_simplified_mse,
+    one_hidden_unit_loss,
+    simplified_cross_entropy,
+    simplified_mse,
+    softmax_cross_entropy_hessian,
+)
 from .information import binary_entropy, cross_entropy, entropy, information, kl_divergence
 from .losses import (
     binary_cross_entropy,
@@ -17,7 +37,14 @@ from .losses import (
     grad_mse,
     mse,
 )
-from .neuron import TrainingHistory, epochs_to_reach, neuron_cost, neuron_delta, train_neuron
+from .neuron import (
+    TrainingHistory,
+    epochs_to_reach,
+    neuron_cost,
+    neuron_delta,
+    preactivation_path,
+    train_neuron,
+)
 from .special import log_sigmoid, log_softmax, logsumexp, sigmoid, softmax
 
 __version__ = "0.1.0"
@@ -37,11 +64,25 @@ __all__ = [
     "cross_entropy",
     "entropy",
     "epochs_to_reach",
+    "exact_cross_entropy",
+    "exact_mse",
+    "exact_output",
+    "flat_edge_simplified_mse",
     "grad_binary_cross_entropy_with_logits",
     "grad_categorical_cross_entropy",
+    "grad_exact_cross_entropy",
+    "grad_exact_mse",
     "grad_mse",
+    "grad_simplified_cross_entropy",
+    "grad_simplified_mse",
+    "hess_exact_cross_entropy",
+    "hess_exact_mse",
+    "hess_simplified_cross_entropy",
+    "hess_simplified_mse",
     "huffman_code",
     "huffman_code_lengths",
+    "inflection_exact_mse",
+    "inflection_simplified_mse",
     "information",
     "kl_divergence",
     "log_sigmoid",
@@ -50,7 +91,12 @@ __all__ = [
     "mse",
     "neuron_cost",
     "neuron_delta",
+    "one_hidden_unit_loss",
+    "preactivation_path",
     "sigmoid",
+    "simplified_cross_entropy",
+    "simplified_mse",
     "softmax",
+    "softmax_cross_entropy_hessian",
     "train_neuron",
 ]

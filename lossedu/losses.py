@@ -29,7 +29,12 @@ _ROWS_HINT = "; for a single sample of C classes pass x[None, :]"
 def _categorical_target(target, shape):
     """Return ``(labels, None)`` for integer labels or ``(None, rows)`` for probability rows."""
     n, c = shape
-    arr = np.asarray(target)
+    try:
+        arr = np.asarray(target)
+    except ValueError as exc:  # ragged nested lists
+        raise ValueError(
+            f"target must be integer labels or probability rows; got {target!r}"
+        ) from exc
     if arr.size == 0:
         raise ValueError(
             f"target is empty; expected {n} integer labels or {n} probability rows of length {c}"

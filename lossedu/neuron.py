@@ -161,7 +161,7 @@ def train_neuron(w, b, *, x=1.0, y=0.0, eta=0.15, epochs=300, cost="quadratic"):
         raise ValueError(
             f"w and b must broadcast to one grid; got shapes {w.shape} and {b.shape}"
         ) from exc
-    x = float(as_float_array(x, "x")) if np.ndim(x) == 0 else _scalar_error("x", x)
+    x = _single(as_float_array(x, "x"), "x")
     y = _target(y)
     eta = check_positive(eta, "eta")
     epochs = check_count(epochs, "epochs")
@@ -194,11 +194,16 @@ def _scalar_error(name, value):
     raise ValueError(f"{name} must be a single number; got shape {np.shape(value)}")
 
 
+def _single(arr, name):
+    """A validated 0-d array as a float."""
+    if arr.ndim != 0:
+        _scalar_error(name, arr)
+    return float(arr)
+
+
 def _target(y):
     """The neuron's target: one probability."""
-    if np.ndim(y) != 0:
-        _scalar_error("y", y)
-    return float(as_probabilities(y, "y"))
+    return _single(as_probabilities(y, "y"), "y")
 
 
 def epochs_to_reach(output, threshold=0.1):

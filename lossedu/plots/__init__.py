@@ -6,6 +6,38 @@ calls ``plt.show()`` or changes matplotlib's global settings.
 """
 
 from ._style import COLORS, COST_STYLE, new_figure
+from .cross_entropy import (
+    plot_clipped_gradient,
+    plot_clipped_loss,
+    plot_cross_entropy_decomposition,
+    plot_extra_softmax,
+    plot_loss_terms,
+    plot_prediction,
+    plot_true_class_loss,
+)
+from .divergence import (
+    plot_distributions,
+    plot_divergence_bars,
+    plot_divergence_pairs,
+    plot_kl_directions,
+    plot_kl_terms,
+    plot_log_bound,
+)
 from .information import plot_information
 
 __all__ = ["COLORS", "COST_STYLE", "new_figure", "plot_information"]
+__all__ += [
+    "plot_clipped_gradient",
+    "plot_clipped_loss",
+    "plot_cross_entropy_decomposition",
+    "plot_distributions",
+    "plot_divergence_bars",
+    "plot_divergence_pairs",
+    "plot_extra_softmax",
+    "plot_kl_directions",
+    "plot_kl_terms",
+    "plot_log_bound",
+    "plot_loss_terms",
+    "plot_prediction",
+    "plot_true_class_loss",
+]

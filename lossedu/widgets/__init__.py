@@ -6,6 +6,9 @@ and ``.figure`` (the matplotlib figure it updates in place).
 """
 
 from ._explorer import Explorer
+from .cross_entropy import cross_entropy_explorer
 from .information import information_explorer
+from .kl import kl_explorer
 
 __all__ = ["Explorer", "information_explorer"]
+__all__ += ["cross_entropy_explorer", "kl_explorer"]

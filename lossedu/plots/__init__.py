@@ -15,6 +15,12 @@ from .cross_entropy import (
     plot_prediction,
     plot_true_class_loss,
 )
+from .curves import (
+    plot_loss_curves,
+    plot_second_derivatives,
+    plot_simplified_and_exact,
+    plot_weight_line,
+)
 from .divergence import (
     plot_distributions,
     plot_divergence_bars,
@@ -24,6 +30,7 @@ from .divergence import (
     plot_log_bound,
 )
 from .information import plot_information
+from .slowdown import plot_slowdown_map, plot_training_curves
 
 __all__ = ["COLORS", "COST_STYLE", "new_figure", "plot_information"]
 __all__ += [
@@ -40,4 +47,12 @@ __all__ += [
     "plot_loss_terms",
     "plot_prediction",
     "plot_true_class_loss",
+]
+__all__ += [
+    "plot_loss_curves",
+    "plot_second_derivatives",
+    "plot_simplified_and_exact",
+    "plot_slowdown_map",
+    "plot_training_curves",
+    "plot_weight_line",
 ]

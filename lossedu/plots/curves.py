@@ -1,0 +1,370 @@
+"""MSE and cross-entropy of one softmax output against its logit: loss, gradient, curvature."""
+
+import matplotlib.pyplot as plt
+import numpy as np
+
+from .. import curves
+from ._style import COLORS, COST_STYLE, get_ax
+
+#: The logits drawn: far enough left to show the flat region, right to show the minimum.
+X_GRID = np.linspace(-8.0, 4.0, 601)
+FORMS = ("simplified", "exact")
+LOSS_LIM = (-1.5, 4.5)
+GRAD_LIM = (-1.3, 0.8)
+FLAT_TOL = 0.05
+
+_LOSS_LABEL = "loss (CE in nats; MSE in probability²)"
+_X_LABEL = "logit x of the true class (log-odds, nats)"
+_GHOST = {"color": COLORS["grey"], "linewidth": 1.2, "alpha": 0.8}
+
+
+def loss_curve_values(form, x, *, c1=1.0, c2=2.0, s=1.0):
+    """Loss and gradient of both costs in one form, ``{cost: (loss, gradient)}``.
+
+    Parameters
+    ----------
+    form : {"simplified", "exact"}
+        The denominator frozen at `c2`, or :math:`e^x + S` with ``S = s``.
+    x : array_like
+        Logits.
+    c1, c2, s : float
+        Target of the MSE, frozen denominator, the other logits' exponentials.
+
+    Returns
+    -------
+    dict
+        ``"quadratic"`` and ``"cross_entropy"``, each a pair of arrays.
+
+    Examples
+    --------
+    >>> values = loss_curve_values("exact", [0.0])
+    >>> float(values["cross_entropy"][1][0])  # a - 1 at a = 1/2
+    -0.5
+    """
+    if form == "simplified":
+        return {
+            "quadratic": (
+                curves.simplified_mse(x, c1=c1, c2=c2),
+                curves.grad_simplified_mse(x, c1=c1, c2=c2),
+            ),
+            "cross_entropy": (
+                curves.simplified_cross_entropy(x, c2=c2),
+                curves.grad_simplified_cross_entropy(x, c2=c2),
+            ),
+        }
+    if form == "exact":
+        return {
+            "quadratic": (curves.exact_mse(x, c1=c1, s=s), curves.grad_exact_mse(x, c1=c1, s=s)),
+            "cross_entropy": (
+                curves.exact_cross_entropy(x, s=s),
+                curves.grad_exact_cross_entropy(x, s=s),
+            ),
+        }
+    raise ValueError(f"form must be one of 'simplified', 'exact'; got {form!r}")
+
+
+def mse_inflections(form, *, c1=1.0, c2=2.0, s=1.0):
+    """The MSE's inflection logits in `form` (an empty array when there is none).
+
+    Examples
+    --------
+    >>> mse_inflections("simplified").tolist()
+    [0.0]
+    >>> mse_inflections("simplified", c1=0.0).size
+    0
+    """
+    if form == "simplified":
+        x_star = curves.inflection_simplified_mse(c1=c1, c2=c2)
+        return np.array([]) if np.isnan(x_star) else np.array([x_star])
+    return curves.inflection_exact_mse(c1=c1, s=s)
+
+
+def flat_edge(x, gradient, tol=FLAT_TOL):
+    """The first grid point, from the left, where ``|gradient|`` reaches `tol`.
+
+    Returns ``x[0]`` when the curve is steep from the start and ``x[-1]`` when it
+    never reaches `tol`: everything left of the result is flat.
+
+    Examples
+    --------
+    >>> x = np.linspace(-8.0, 4.0, 601)
+    >>> round(flat_edge(x, curves.grad_simplified_mse(x)), 2)
+    -2.96
+    """
+    steep = np.abs(gradient) >= tol
+    return float(x[np.argmax(steep)]) if steep.any() else float(x[-1])
+
+
+def _pair(ax, figsize):
+    if ax is None:
+        _, ax = plt.subplots(1, 2, figsize=figsize, layout="constrained")
+    loss_ax, grad_ax = ax
+    return loss_ax, grad_ax
+
+
+def plot_loss_curves(
+    c1=1.0, c2=2.0, *, form="simplified", s=1.0, compare=False, tol=FLAT_TOL, ax=None
+):
+    """Loss (left) and gradient (right) of MSE and cross-entropy against the logit.
+
+    Parameters
+    ----------
+    c1 : float
+        Target of the MSE, in [0, 1].
+    c2 : float
+        The frozen softmax denominator of the simplified form, > 0.
+    form : {"simplified", "exact"}
+        Which form to draw in colour.
+    s : float
+        :math:`S = \\sum_{j \\ne i} e^{z_j}` of the exact form, > 0.
+    compare : bool
+        Also draw the other form, in grey.
+    tol : float
+        A gradient of the MSE below this counts as flat.
+    ax : pair of matplotlib.axes.Axes, optional
+        Loss axes and gradient axes; a new 1 x 2 figure when omitted.
+
+    Returns
+    -------
+    dict
+        The artists, for :func:`set_loss_curves`: ``"loss"`` and ``"grad"`` (a line
+        per cost), ``"ghost_loss"`` and ``"ghost_grad"`` (the other form),
+        ``"inflection"`` (markers on the MSE's loss and gradient), ``"flat"`` (the
+        shaded flat region in both axes), ``"titles"`` and ``"axes"``.
+
+    Examples
+    --------
+    >>> artists = plot_loss_curves(form="exact", compare=True)
+    >>> sorted(artists["loss"])
+    ['cross_entropy', 'quadratic']
+    >>> round(float(artists["inflection"][0].get_xdata()[0]), 4)  # -ln 2
+    -0.6931
+    """
+    loss_ax, grad_ax = _pair(ax, (10.0, 3.8))
+    x0, x1 = X_GRID[0], X_GRID[-1]
+    artists = {"axes": (loss_ax, grad_ax), "loss": {}, "grad": {}, "ghost_loss": {}}
+    artists["ghost_grad"] = {}
+    flat_style = {"color": COLORS["orange"], "alpha": 0.18, "linewidth": 0}
+    artists["flat"] = (
+        loss_ax.axvspan(x0, x0, label=f"MSE flat: |slope| < {tol:g}", **flat_style),
+        grad_ax.axvspan(x0, x0, **flat_style),
+    )
+    for cost in ("quadratic", "cross_entropy"):
+        style = {k: v for k, v in COST_STYLE[cost].items() if k != "label"}
+        for key, axes in (("ghost_loss", loss_ax), ("ghost_grad", grad_ax)):
+            (artists[key][cost],) = axes.plot(
+                X_GRID, X_GRID * 0, linestyle=style["linestyle"], **_GHOST
+            )
+        label = "MSE" if cost == "quadratic" else "cross-entropy"
+        (artists["loss"][cost],) = loss_ax.plot(X_GRID, X_GRID * 0, lw=2, label=label, **style)
+        (artists["grad"][cost],) = grad_ax.plot(X_GRID, X_GRID * 0, lw=2, **style)
+    marker = {"marker": "o", "linestyle": "none", "color": COLORS["black"], "zorder": 5}
+    artists["inflection"] = (
+        loss_ax.plot([], [], label="MSE inflection", **marker)[0],
+        grad_ax.plot([], [], **marker)[0],
+    )
+    for axes in (loss_ax, grad_ax):
+        axes.axhline(0.0, color=COLORS["black"], linewidth=0.6)
+        axes.set_xlim(x0, x1)
+        axes.set_xlabel(_X_LABEL)
+    loss_ax.set(ylim=LOSS_LIM, ylabel=_LOSS_LABEL)
+    grad_ax.set(ylim=GRAD_LIM, ylabel="gradient d loss / dx (per unit logit)")
+    loss_ax.legend(loc="lower left", fontsize="small")
+    artists["titles"] = (loss_ax.set_title(""), grad_ax.set_title(""))
+    set_loss_curves(artists, c1, c2, form=form, s=s, compare=compare, tol=tol)
+    return artists
+
+
+def set_loss_curves(artists, c1, c2, *, form, s=1.0, compare=False, tol=FLAT_TOL):
+    """Update the artists of :func:`plot_loss_curves` in place; return a one-line summary.
+
+    Examples
+    --------
+    >>> artists = plot_loss_curves()
+    >>> set_loss_curves(artists, 1.0, 4.0, form="simplified")
+    'MSE inflection at x = 0.69; MSE flat (|slope| < 0.05) for x < -2.26'
+    """
+    values = loss_curve_values(form, X_GRID, c1=c1, c2=c2, s=s)
+    other = FORMS[1 - FORMS.index(form)]
+    ghost = loss_curve_values(other, X_GRID, c1=c1, c2=c2, s=s)
+    for cost in ("quadratic", "cross_entropy"):
+        artists["loss"][cost].set_ydata(values[cost][0])
+        artists["grad"][cost].set_ydata(values[cost][1])
+        for key, k in (("ghost_loss", 0), ("ghost_grad", 1)):
+            artists[key][cost].set_ydata(ghost[cost][k])
+            artists[key][cost].set_visible(compare)
+    x_star = mse_inflections(form, c1=c1, c2=c2, s=s)
+    if x_star.size:
+        loss_values = loss_curve_values(form, x_star, c1=c1, c2=c2, s=s)["quadratic"]
+    else:
+        loss_values = (x_star, x_star)
+    for line, y in zip(artists["inflection"], loss_values, strict=True):
+        line.set_data(x_star, y)
+    edge = flat_edge(X_GRID, values["quadratic"][1], tol)
+    for span in artists["flat"]:
+        span.set_width(edge - X_GRID[0])
+    if form == "simplified":
+        where = f"simplified: denominator frozen, $c_2$ = {c2:.2f}"
+    else:
+        where = f"exact: denominator $e^x + S$, S = {s:.2f}"
+    suffix = f" (grey: {other})" if compare else ""
+    artists["titles"][0].set_text(f"loss, {where}{suffix}")
+    artists["titles"][1].set_text(f"gradient, {form} form")
+    where = ", ".join(f"{v:.2f}" for v in x_star) or "none"
+    return f"MSE inflection at x = {where}; MSE flat (|slope| < {tol:g}) for x < {edge:.2f}"
+
+
+def plot_simplified_and_exact(c1=1.0, c2=2.0, s=1.0, *, ax=None):
+    """Two rows: the simplified form, then the exact form with the simplified in grey.
+
+    Parameters
+    ----------
+    c1, c2, s : float
+        As for :func:`plot_loss_curves`.
+    ax : 2 x 2 array of matplotlib.axes.Axes, optional
+        A new figure when omitted.
+
+    Returns
+    -------
+    dict
+        ``"simplified"`` and ``"exact"``: the artists of each row.
+
+    Examples
+    --------
+    >>> rows = plot_simplified_and_exact()
+    >>> sorted(rows)
+    ['exact', 'simplified']
+    """
+    if ax is None:
+        _, ax = plt.subplots(2, 2, figsize=(10.0, 7.2), layout="constrained")
+    return {
+        "simplified": plot_loss_curves(c1, c2, form="simplified", s=s, ax=ax[0]),
+        "exact": plot_loss_curves(c1, c2, form="exact", s=s, compare=True, ax=ax[1]),
+    }
+
+
+def plot_second_derivatives(c1=1.0, s=1.0, *, ax=None):
+    """Second derivatives of the exact MSE and cross-entropy against the logit.
+
+    Cross-entropy's :math:`a(1-a)` never goes below 0 (convex); the MSE's changes
+    sign at its inflection point (not convex). The MSE's concave stretch is shaded.
+
+    Parameters
+    ----------
+    c1, s : float
+        As for :func:`plot_loss_curves`.
+    ax : matplotlib.axes.Axes, optional
+
+    Returns
+    -------
+    dict
+        ``"quadratic"``, ``"cross_entropy"`` (lines), ``"inflection"`` (markers).
+
+    Examples
+    --------
+    >>> artists = plot_second_derivatives()
+    >>> float(artists["cross_entropy"].get_ydata().min()) >= 0
+    True
+    """
+    ax = get_ax(ax)
+    x = X_GRID
+    second = {
+        "quadratic": curves.hess_exact_mse(x, c1=c1, s=s),
+        "cross_entropy": curves.hess_exact_cross_entropy(x, s=s),
+    }
+    ax.fill_between(
+        x,
+        0,
+        1,
+        where=second["quadratic"] < 0,
+        transform=ax.get_xaxis_transform(),
+        color=COLORS["orange"],
+        alpha=0.18,
+        linewidth=0,
+        label="MSE concave: d² < 0",
+    )
+    artists = {}
+    for cost, label in (("quadratic", "MSE"), ("cross_entropy", "cross-entropy")):
+        style = {k: v for k, v in COST_STYLE[cost].items() if k != "label"}
+        (artists[cost],) = ax.plot(x, second[cost], lw=2, label=f"{label}, exact form", **style)
+    x_star = curves.inflection_exact_mse(c1=c1, s=s)
+    (artists["inflection"],) = ax.plot(
+        x_star,
+        curves.hess_exact_mse(x_star, c1=c1, s=s),
+        "o",
+        color=COLORS["black"],
+        label="MSE inflection",
+    )
+    ax.axhline(0.0, color=COLORS["black"], linewidth=0.6)
+    ax.set(
+        xlim=(x[0], x[-1]),
+        xlabel=_X_LABEL,
+        ylabel="second derivative d² loss / dx²",
+        title=f"curvature in the logit (exact form, S = {s:g})",
+    )
+    ax.legend(loc="upper left", fontsize="small")
+    return artists
+
+
+def plot_weight_line(t=None, *, ends=2.0, ax=None):
+    """Loss of the net :math:`z = v \\tanh(w)` along the line :math:`(w, v) = (t, t)`.
+
+    The two ends :math:`\\pm` `ends` compute the same function; the chord between
+    them lies below the curve at the midpoint, so the loss is not convex in the
+    weights, for either cost.
+
+    Parameters
+    ----------
+    t : array_like, optional
+        Positions along the line (default: -4 to 4).
+    ends : float
+        Where to draw the chord.
+    ax : matplotlib.axes.Axes, optional
+
+    Returns
+    -------
+    dict
+        ``"quadratic"``, ``"cross_entropy"`` (lines) and ``"chord"``.
+
+    Examples
+    --------
+    >>> artists = plot_weight_line()
+    >>> artists["chord"].get_xdata().tolist()
+    [-2.0, 2.0]
+    """
+    ax = get_ax(ax)
+    t = np.linspace(-4.0, 4.0, 401) if t is None else np.asarray(t, dtype=float)
+    artists = {}
+    for cost, label in (
+        ("quadratic", "squared error (y − a)²"),
+        ("cross_entropy", "cross-entropy"),
+    ):
+        style = {k: v for k, v in COST_STYLE[cost].items() if k != "label"}
+        (artists[cost],) = ax.plot(
+            t, curves.one_hidden_unit_loss(t, t, cost=cost), lw=2, label=label, **style
+        )
+    y_end = curves.one_hidden_unit_loss(ends, ends)
+    (artists["chord"],) = ax.plot(
+        [-ends, ends],
+        [y_end, y_end],
+        ":o",
+        color=COLORS["black"],
+        label="cross-entropy's chord from (−w, −v) to (w, v)",
+    )
+    ax.plot(
+        [0.0],
+        [curves.one_hidden_unit_loss(0.0, 0.0)],
+        "s",
+        color=COLORS["green"],
+        ms=8,
+        label="midpoint (0, 0): above the chord",
+    )
+    ax.set(
+        xlim=(t[0], t[-1]),
+        ylim=(0, None),
+        xlabel="t, the weights (w, v) = (t, t)",
+        ylabel="loss on one example (nats for CE)",
+        title="a 1-hidden-unit net, z = v tanh(w x), x = 1, y = 1",
+    )
+    ax.legend(loc="upper right", fontsize="small")
+    return artists

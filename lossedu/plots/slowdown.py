@@ -1,0 +1,206 @@
+"""The learning-slowdown experiment: training curves of one neuron, and the map of epochs needed."""
+
+import matplotlib.pyplot as plt
+import numpy as np
+from matplotlib.colors import Normalize
+from matplotlib.patches import Patch
+
+from ._style import COLORS, COST_STYLE
+
+COSTS = ("quadratic", "cross_entropy")
+#: Cost axis (log scale): from a well-trained neuron to a badly saturated one.
+COST_LIM = (1e-4, 20.0)
+COST_LABEL = "cost C (log scale; CE in nats)"
+OUTPUT_LABEL = "output a (probability)"
+#: A sequential map readable with every common colour-vision deficiency.
+MAP_CMAP = "viridis"
+#: Epoch counts labelled on the maps, so that the colours can be read as numbers.
+CONTOUR_LEVELS = (10, 25, 50, 100, 200)
+
+
+def _cost_style(cost):
+    return {k: v for k, v in COST_STYLE[cost].items() if k != "label"}
+
+
+def plot_training_curves(histories, *, threshold=0.1, ax=None, titles=None):
+    """Output and cost against epoch, for both costs together, one row per start.
+
+    Parameters
+    ----------
+    histories : dict of str to TrainingHistory
+        One history per cost (``"quadratic"``, ``"cross_entropy"``), trained from
+        the same starts: a single start, or a 1-D grid of them (one row each).
+    threshold : float, optional
+        Output level drawn as a dotted line (the map counts epochs to get below it).
+    ax : array of matplotlib.axes.Axes, shape (2,) or (rows, 2), optional
+        Output axes and cost axes per row; a new figure when omitted.
+    titles : list of str, optional
+        One title per row (default: the start's w, b and output).
+
+    Returns
+    -------
+    dict
+        ``artists[row][cost]`` is ``{"output": Line2D, "cost": Line2D}``;
+        ``artists["axes"]`` the axes, shape (rows, 2).
+
+    Examples
+    --------
+    >>> from lossedu import train_neuron
+    >>> histories = {c: train_neuron([0.6, 2.0], [0.9, 2.0], cost=c) for c in COSTS}
+    >>> artists = plot_training_curves(histories)
+    >>> artists["axes"].shape
+    (2, 2)
+    >>> len(artists[1]["quadratic"]["output"].get_xdata())  # epochs 0..300
+    301
+    """
+    first = next(iter(histories.values()))
+    outputs = {c: np.asarray(h.output).reshape(len(h.output), -1) for c, h in histories.items()}
+    rows = outputs[next(iter(outputs))].shape[1]
+    if ax is None:
+        _, ax = plt.subplots(rows, 2, figsize=(10.0, 3.3 * rows), layout="constrained")
+    ax = np.asarray(ax, dtype=object).reshape(rows, 2)
+    epochs = np.arange(len(first.output))
+    w0 = np.ravel(first.w[0])
+    b0 = np.ravel(first.b[0])
+    artists = {"axes": ax}
+    for row in range(rows):
+        out_ax, cost_ax = ax[row]
+        artists[row] = {}
+        for cost, history in histories.items():
+            cost_values = np.asarray(history.cost).reshape(len(history.cost), -1)[:, row]
+            style = _cost_style(cost)
+            label = COST_STYLE[cost]["label"]
+            artists[row][cost] = {
+                "output": out_ax.plot(epochs, outputs[cost][:, row], lw=2, label=label, **style)[0],
+                "cost": cost_ax.plot(epochs, cost_values, lw=2, label=label, **style)[0],
+            }
+        out_ax.axhline(threshold, color=COLORS["grey"], linestyle=":", label=f"a = {threshold:g}")
+        a0 = outputs[next(iter(outputs))][0, row]
+        title = (
+            titles[row]
+            if titles is not None
+            else f"start w = {w0[row]:.2f}, b = {b0[row]:.2f} (output {a0:.2f})"
+        )
+        out_ax.set(
+            xlim=(0, epochs[-1]),
+            ylim=(0, 1),
+            xlabel="epoch",
+            ylabel=OUTPUT_LABEL,
+            title=f"output, {title}",
+        )
+        cost_ax.set(
+            xlim=(0, epochs[-1]),
+            ylim=COST_LIM,
+            yscale="log",
+            xlabel="epoch",
+            ylabel=COST_LABEL,
+            title=f"cost, eta = {first.eta:g}",
+        )
+        out_ax.legend(loc="upper right", fontsize="small")
+    return artists
+
+
+def plot_slowdown_map(w, b, epochs_needed, *, budget, threshold=0.1, starts=None, ax=None):
+    """Two heat maps side by side: epochs each cost needs to bring the output below `threshold`.
+
+    Parameters
+    ----------
+    w, b : array_like, 1-D
+        The grid of starting weights (columns) and biases (rows).
+    epochs_needed : dict of str to ndarray, shape (len(b), len(w))
+        Per cost, the epoch at which the output first fell below `threshold`
+        (:func:`lossedu.epochs_to_reach`), ``inf`` where it never did.
+    budget : int
+        Epochs trained: the top of the colour scale.
+    threshold : float, optional
+        The output level, for the labels.
+    starts : dict of str to (float, float), optional
+        Starting points to mark, by label.
+    ax : pair of matplotlib.axes.Axes, optional
+        A new figure when omitted.
+
+    Returns
+    -------
+    dict
+        ``"images"`` (one per cost), ``"contours"`` (labelled epoch counts),
+        ``"never"`` (the hatched overlays),
+        ``"colorbar"`` and ``"axes"``.
+
+    Notes
+    -----
+    Cells whose output never got below `threshold` within `budget` epochs are
+    left out of the colour scale, drawn white with black hatching and named in
+    the legend, so they cannot be mistaken for a slow but finite count.
+
+    Examples
+    --------
+    >>> w = b = np.linspace(-2.0, 4.0, 5)
+    >>> grid = np.add.outer(b, w)
+    >>> needed = {"quadratic": np.where(grid > 3, np.inf, 10.0), "cross_entropy": grid * 0}
+    >>> artists = plot_slowdown_map(w, b, needed, budget=300)
+    >>> artists["colorbar"].ax.get_ylabel()
+    'epochs to reach output < 0.1 [epochs]'
+    """
+    w = np.asarray(w, dtype=float)
+    b = np.asarray(b, dtype=float)
+    if ax is None:
+        _, ax = plt.subplots(1, 2, figsize=(10.5, 4.4), layout="constrained", sharey=True)
+    cmap = plt.get_cmap(MAP_CMAP).with_extremes(bad="white")
+    norm = Normalize(0, budget)
+    extent = (w[0], w[-1], b[0], b[-1])
+    artists = {"axes": ax, "images": {}, "never": {}, "contours": {}}
+    for axes, cost in zip(ax, COSTS, strict=True):
+        needed = np.asarray(epochs_needed[cost], dtype=float)
+        never = ~np.isfinite(needed)
+        artists["images"][cost] = axes.imshow(
+            np.ma.masked_where(never, needed),
+            origin="lower",
+            extent=extent,
+            aspect="auto",
+            cmap=cmap,
+            norm=norm,
+            interpolation="nearest",
+        )
+        levels = [lv for lv in CONTOUR_LEVELS if lv < budget]
+        artists["contours"][cost] = axes.contour(
+            w, b, np.ma.masked_where(never, needed), levels=levels, colors="white", linewidths=0.8
+        )
+        axes.clabel(artists["contours"][cost], fmt="%d", fontsize="small")
+        if never.any():
+            artists["never"][cost] = axes.contourf(
+                w, b, never.astype(float), levels=[0.5, 1.5], colors="none", hatches=["///"]
+            )
+        for k, (label, (w_s, b_s)) in enumerate((starts or {}).items()):
+            axes.plot(
+                [w_s],
+                [b_s],
+                marker="os^D"[k % 4],
+                markersize=9,
+                color=COLORS["vermillion"],
+                markeredgecolor="white",
+                linestyle="none",
+                label=label,
+            )
+        reached = np.isfinite(needed).mean()
+        name = COST_STYLE[cost]["label"]
+        axes.set(
+            xlabel="starting weight w",
+            title=f"{name}: {100 * reached:.0f}% of starts reach a < {threshold:g}",
+        )
+    ax[0].set_ylabel("starting bias b")
+    handles, _ = ax[0].get_legend_handles_labels()
+    handles.append(
+        Patch(
+            facecolor="white",
+            edgecolor="black",
+            hatch="///",
+            label=f"never below {threshold:g} within {budget} epochs",
+        )
+    )
+    ax[0].legend(handles=handles, loc="upper right", fontsize="small", framealpha=0.95)
+    artists["colorbar"] = ax[0].figure.colorbar(
+        artists["images"][COSTS[0]],
+        ax=list(ax),
+        label=f"epochs to reach output < {threshold:g} [epochs]",
+    )
+    return artists

@@ -29,10 +29,31 @@ from .divergence import (
     plot_kl_terms,
     plot_log_bound,
 )
-from .information import plot_information
+from .entropy import (
+    plot_binary_entropy,
+    plot_code_lengths,
+    plot_distribution,
+    plot_entropy_area,
+    plot_entropy_gauge,
+    plot_entropy_samples,
+    plot_entropy_simplex,
+    plot_entropy_term,
+)
+from .information import plot_information, plot_information_candidates
 from .slowdown import plot_slowdown_map, plot_training_curves
 
 __all__ = ["COLORS", "COST_STYLE", "new_figure", "plot_information"]
+__all__ += [
+    "plot_binary_entropy",
+    "plot_code_lengths",
+    "plot_distribution",
+    "plot_entropy_area",
+    "plot_entropy_gauge",
+    "plot_entropy_samples",
+    "plot_entropy_simplex",
+    "plot_entropy_term",
+    "plot_information_candidates",
+]
 __all__ += [
     "plot_clipped_gradient",
     "plot_clipped_loss",

@@ -7,11 +7,12 @@ and ``.figure`` (the matplotlib figure it updates in place).
 
 from ._explorer import Explorer
 from .cross_entropy import cross_entropy_explorer
+from .entropy import entropy_explorer
 from .information import information_explorer
 from .kl import kl_explorer
 from .loss_curves import loss_curves_explorer
 from .slowdown import slowdown_explorer
 
-__all__ = ["Explorer", "information_explorer"]
+__all__ = ["Explorer", "entropy_explorer", "information_explorer"]
 __all__ += ["cross_entropy_explorer", "kl_explorer"]
 __all__ += ["loss_curves_explorer", "slowdown_explorer"]

@@ -33,15 +33,29 @@ def information_explorer(p=0.25, unit="bits"):
     artists = plot_information(p, unit=unit, ax=ax)
     curve, marker = artists["curve"], artists["marker"]
     x_grid = curve.get_xdata()
+    drop = ax.plot([p, p], [0, 0], ":", color=marker.get_color(), linewidth=1.2)[0]
+    value = ax.text(p, 0, "", va="bottom", fontsize="large", color=marker.get_color())
+    state = {"unit": unit}
 
     def update(p, unit):
-        base = UNITS[unit]
-        curve.set_ydata(information(x_grid, base=base))
         bits, nats = information(p, base=2), information(p)
-        marker.set_data([p], [bits if unit == "bits" else nats])
-        ax.set_ylim(0, information(x_grid[0], base=base))
-        ax.set_ylabel(f"information I(p) [{unit}]")
-        return f"I({p:.3f}) = {bits:.3f} bits = {nats:.3f} nats"
+        shown = bits if unit == "bits" else nats
+        marker.set_data([p], [shown])
+        drop.set_data([p, p], [0, shown])
+        # Label the point on the side away from the steep end of the curve.
+        value.set_position((p + 0.015, shown + 0.1) if p < 0.5 else (p, shown + 0.25))
+        value.set_horizontalalignment("left" if p < 0.5 else "center")
+        value.set_text(f"{shown:.2f} {unit}")
+        if unit != state["unit"]:
+            base = UNITS[unit]
+            curve.set_ydata(information(x_grid, base=base))
+            ax.set_ylim(0, information(x_grid[0], base=base))
+            ax.set_ylabel(f"information I(p) [{unit}]")
+            state["unit"] = unit
+        return (
+            f"I({p:.3f}) = {bits:.3f} bits = {nats:.3f} nats: as surprising as "
+            f"{bits:.2f} fair coin flips in a row all landing heads"
+        )
 
     sliders = {
         "p": float_slider("probability p", p, 0.001, 1.0, 0.001),

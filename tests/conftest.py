@@ -15,6 +15,8 @@ if settings is not None:
     settings.register_profile(
         "lossedu", max_examples=60, deadline=None, derandomize=True, database=None
     )
+    # A deeper random search, by hand: HYPOTHESIS_PROFILE=thorough pytest tests/test_properties.py
+    settings.register_profile("thorough", max_examples=2000, deadline=None, database=None)
     settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "lossedu"))
 
 
@@ -26,3 +28,16 @@ def require(module_name):
         if os.environ.get("LOSSEDU_REQUIRE_REFERENCES") == "1":
             pytest.fail(f"{module_name} is required here (LOSSEDU_REQUIRE_REFERENCES=1): {exc}")
         pytest.skip(f"{module_name} is not installed; `make test` installs it")
+
+
+# -- browser: where the browser tests (tests/test_browser.py) put screenshots and timings --
+
+
+def pytest_terminal_summary(terminalreporter, config):
+    from browser import SUMMARY
+
+    lines = config.stash.get(SUMMARY, [])
+    if lines:
+        terminalreporter.section("browser")
+        for line in lines:
+            terminalreporter.write_line(line)

@@ -1,0 +1,367 @@
+"""A notebook in JupyterLab, used as a person would: open it, run it, move every control.
+
+:class:`NotebookPage` opens one notebook in a fresh workspace, clears its stored
+outputs and runs all cells from the menus, waits until the kernel has run every cell,
+then finds the displayed explorers (the ``lossedu-explorer`` boxes). :meth:`move`
+moves one control as a person does (keyboard on a slider's handle, a click on a toggle
+button, another option in a drop-down) until the explorer's figure, screenshotted in
+the page, shows different pixels. Each redraw is timed in the page, from the key press
+or click to the ``load`` event of the new figure image.
+"""
+
+import re
+import time
+
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+
+#: Run in every page before JupyterLab loads: remember when the last key press, pointer
+#: press or input happened, and when each image finished loading (capture phase, so no
+#: widget can hide the events); tell the text of an open dialog.
+INSTRUMENT = r"""
+window.__lossedu = {
+  action: null,
+  // A dialog over the notebook (a person would have to answer it): its text, else null.
+  dialog: () => {
+    const dialog = document.querySelector(".jp-Dialog");
+    return dialog ? "a dialog asks: " + dialog.innerText.replace(/\s+/g, " ").trim() : null;
+  },
+};
+for (const type of ["keydown", "pointerdown", "input"]) {
+  document.addEventListener(type, (e) => { window.__lossedu.action = e.timeStamp; }, true);
+}
+document.addEventListener("load", (e) => {
+  const img = e.target;
+  if (img instanceof HTMLImageElement) (img.__losseduLoads ||= []).push(e.timeStamp);
+}, true);
+"""
+
+NOTEBOOK = ".jp-NotebookPanel .jp-Notebook"
+EXPLORER = ".lossedu-explorer"
+FIGURE = "img.widget-image"
+WIDGET_ERRORS = ".jupyter-widgets-error-widget"
+
+#: True once the notebook's kernel is connected and idle (or the text of a dialog).
+KERNEL_READY = r"""
+() => {
+  const dialog = window.__lossedu.dialog();
+  if (dialog) return dialog;
+  const status = [...document.querySelectorAll('.jp-StatusBar-TextItem')]
+    .map((item) => item.textContent.trim()).find((text) => text.includes(' | '));
+  const indicator = document.querySelector('.jp-Notebook-ExecutionIndicator');
+  return !!status && !status.startsWith('No Kernel') && status.endsWith('| Idle')
+    && !!indicator && indicator.dataset.status === 'idle';
+}
+"""
+
+#: True once every non-empty code cell has an execution count (or one raised) and the
+#: kernel is idle (or the text of a dialog).
+EXECUTED = r"""
+() => {
+  const dialog = window.__lossedu.dialog();
+  if (dialog) return dialog;
+  const nb = document.querySelector('.jp-NotebookPanel .jp-Notebook');
+  if (!nb) return false;
+  const cells = [...nb.querySelectorAll('.jp-CodeCell')].filter(
+    (c) => (c.querySelector('.cm-content')?.textContent ?? '').trim() !== '');
+  const prompts = cells.map((c) => c.querySelector('.jp-InputPrompt')?.textContent ?? '');
+  if (prompts.some((p) => p.includes('*'))) return false;
+  const raised = [...nb.querySelectorAll('.jp-OutputArea-output')].some(
+    (o) => o.textContent.includes('Traceback (most recent call last)'));
+  const indicator = document.querySelector('.jp-Notebook-ExecutionIndicator');
+  const idle = !indicator || indicator.dataset.status === 'idle';
+  return idle && (raised || prompts.every((p) => /\[\d+\]/.test(p)));
+}
+"""
+
+#: The explorers in the notebook once at least `expected` are shown with their figure
+#: loaded: for each, the index of its cell and its title.
+EXPLORERS_READY = """
+(expected) => {
+  const nb = document.querySelector('.jp-NotebookPanel .jp-Notebook');
+  const roots = [...nb.querySelectorAll('.lossedu-explorer')];
+  if (roots.length < expected) return false;
+  for (const root of roots) {
+    const img = root.querySelector('img.widget-image');
+    if (!img || !img.complete || img.naturalWidth === 0) return false;
+  }
+  const cells = [...nb.querySelectorAll('.jp-Cell')];
+  return roots.map((root) => ({
+    cell: cells.indexOf(root.closest('.jp-Cell')),
+    title: root.querySelector('.widget-html-content b')?.textContent ?? '',
+  }));
+}
+"""
+
+#: The controls of one explorer, in page order: their kind and label.
+CONTROLS = """
+(root) => {
+  const found = [];
+  const selector = '.widget-slider, .widget-toggle-buttons, .widget-dropdown, '
+    + '.widget-radio, .widget-checkbox';
+  for (const el of root.querySelectorAll(selector)) {
+    const kind = el.classList.contains('widget-slider') ? 'slider'
+      : el.classList.contains('widget-toggle-buttons') ? 'toggle-buttons'
+      : el.classList.contains('widget-dropdown') ? 'dropdown'
+      : el.classList.contains('widget-radio') ? 'radio' : 'checkbox';
+    const label = (el.querySelector('.widget-label')?.textContent ?? '').trim();
+    found.push({ kind, label });
+  }
+  return found;
+}
+"""
+
+SLIDER_STATE = """
+(handle) => {
+  const target = handle.closest('.noUi-target');
+  const values = [].concat(target.noUiSlider.get(true)).map(Number);
+  const index = Number(handle.dataset.handle || 0);
+  return { value: values[index], min: target.noUiSlider.options.range.min,
+           max: target.noUiSlider.options.range.max,
+           vertical: handle.getAttribute('aria-orientation') === 'vertical' };
+}
+"""
+
+
+class BrowserTestFailure(AssertionError):
+    """What a person would have seen go wrong, in words."""
+
+
+def slug(text):
+    """A file-name-safe form of `text`.
+
+    >>> slug("probability p (true class)")
+    'probability-p-true-class'
+    """
+    return re.sub(r"[^A-Za-z0-9]+", "-", text).strip("-").lower() or "control"
+
+
+class NotebookPage:
+    """One notebook open in JupyterLab in its own browser context.
+
+    Parameters
+    ----------
+    browser : playwright.sync_api.Browser
+    lab : browser.jupyterlab.JupyterLab
+    notebook : str
+        The notebook's path relative to the server's root.
+    workspace : str
+        A fresh workspace name (the page opens it with ``?reset``).
+    """
+
+    def __init__(self, browser, lab, notebook, workspace):
+        self.lab = lab
+        self.notebook = notebook
+        self.context = browser.new_context(viewport={"width": 1400, "height": 1000})
+        self.context.add_init_script(INSTRUMENT)
+        self.page = self.context.new_page()
+        self.page.set_default_timeout(30_000)
+        self.page_errors = []
+        self.console_errors = []
+        self.page.on("pageerror", lambda error: self.page_errors.append(str(error)))
+        self.page.on(
+            "console",
+            lambda msg: self.console_errors.append(msg.text) if msg.type == "error" else None,
+        )
+        self.kernel_id = None
+        self.page.goto(lab.lab_url(notebook, workspace))
+        self.page.locator(NOTEBOOK).wait_for(timeout=90_000)
+
+    def close(self):
+        self.context.close()
+
+    # -- running the notebook ---------------------------------------------------------
+
+    def menu(self, title, command):
+        """Choose a menu entry: the menu bar's `title`, then the item for `command`."""
+        self.page.locator(".lm-MenuBar-item").filter(has_text=re.compile(f"^{title}$")).click()
+        self.page.locator(f'.lm-Menu-item[data-command="{command}"]').click()
+
+    def wait(self, script, what, timeout):
+        """Wait until `script` is true in the page; fail early if a dialog opens."""
+        try:
+            result = self.page.wait_for_function(script, timeout=timeout * 1000, polling=200)
+        except Exception as error:  # playwright's TimeoutError
+            raise BrowserTestFailure(
+                f"{self.notebook}: {what} within {timeout} s (kernel: {self.kernel_status()})"
+                + self.problems_text()
+            ) from error
+        value = result.json_value()
+        if isinstance(value, str):
+            raise BrowserTestFailure(f"{self.notebook}: {what}: {value}")
+
+    def run_all(self, timeout=300):
+        """Clear the stored outputs, run all cells, wait until the kernel ran them all."""
+        self.wait(KERNEL_READY, "the kernel was not ready", timeout=120)
+        self.menu("Edit", "editmenu:clear-all")
+        self.menu("Run", "runmenu:run-all")
+        self.wait(EXECUTED, "the kernel did not run every cell", timeout)
+        self.kernel_id = self.lab.kernel_of(self.notebook)
+
+    def kernel_status(self):
+        items = self.page.locator(".jp-StatusBar-TextItem").all_inner_texts()
+        return next((item for item in items if "|" in item), "unknown")
+
+    def tracebacks(self):
+        """The text of every output that shows a Python traceback."""
+        outputs = self.page.locator(f"{NOTEBOOK} .jp-OutputArea-output").all_inner_texts()
+        return [text for text in outputs if "Traceback (most recent call last)" in text]
+
+    def wait_for_explorers(self, expected, timeout=60):
+        """Wait until `expected` explorers show a figure; return their cells and titles."""
+        try:
+            handle = self.page.wait_for_function(
+                EXPLORERS_READY, arg=expected, timeout=timeout * 1000, polling=200
+            )
+        except Exception as error:  # playwright's TimeoutError
+            shown = self.page.locator(f"{NOTEBOOK} {EXPLORER}").count()
+            fallback = self.page.locator(
+                f"{NOTEBOOK} .jp-OutputArea-output .jp-RenderedImage img"
+            ).count()
+            hint = ""
+            if shown == 0 and fallback:
+                hint = (
+                    " JupyterLab showed the PNG fallback instead of live widgets: is the"
+                    " @jupyter-widgets/jupyterlab-manager extension installed and enabled?"
+                )
+            raise BrowserTestFailure(
+                f"{self.notebook}: {shown} explorer(s) rendered within {timeout} s,"
+                f" expected {expected}.{hint}{self.problems_text()}"
+            ) from error
+        return handle.json_value()
+
+    def explorer(self, index):
+        return self.page.locator(f"{NOTEBOOK} {EXPLORER}").nth(index)
+
+    # -- what went wrong --------------------------------------------------------------
+
+    def problems(self):
+        """Everything on the page a person would call broken, as short lines."""
+        found = [f"page error: {error}" for error in self.page_errors]
+        found += [f"console error: {text}" for text in self.console_errors]
+        shown = self.page.get_by_text("Error displaying widget").all_inner_texts()
+        found += [f"shown in the notebook: {text!r}" for text in shown]
+        found += [
+            f"widget error view: {text.strip()[:200]!r}"
+            for text in self.page.locator(WIDGET_ERRORS).all_inner_texts()
+        ]
+        found += [f"a cell raised:\n{text[-1500:]}" for text in self.tracebacks()]
+        return found
+
+    def problems_text(self):
+        problems = self.problems()
+        return "".join(f"\n  - {line}" for line in problems)
+
+    # -- moving controls --------------------------------------------------------------
+
+    def controls(self, explorer):
+        return explorer.evaluate(CONTROLS)
+
+    def control_locator(self, explorer, kind, index):
+        selector = {
+            "slider": ".widget-slider",
+            "toggle-buttons": ".widget-toggle-buttons",
+            "dropdown": ".widget-dropdown",
+            "radio": ".widget-radio",
+            "checkbox": ".widget-checkbox",
+        }[kind]
+        return explorer.locator(selector).nth(index)
+
+    def move(self, explorer, kind, control, *, samples=3, max_moves=20, timeout=15):
+        """Move `control` until the figure's pixels change; return the redraw times (ms).
+
+        A slider is moved with the arrow keys on its focused handle, one step per press,
+        towards the end with more room; a step too small to change any pixel is followed
+        by another. A choice is changed to another option. After the first visible change
+        a slider is moved on until `samples` redraws have been timed.
+        """
+        figure = explorer.locator(FIGURE).first
+        before = figure.screenshot()
+        timings, changed = [], False
+        if kind == "slider":
+            handle = control.locator(".noUi-handle").first
+            state = handle.evaluate(SLIDER_STATE)
+            up = state["value"] - state["min"] <= state["max"] - state["value"]
+            key = {
+                (False, True): "ArrowRight",
+                (False, False): "ArrowLeft",
+                (True, True): "ArrowUp",
+                (True, False): "ArrowDown",
+            }[(state["vertical"], up)]
+            for _ in range(max_moves):
+                start = handle.evaluate(SLIDER_STATE)["value"]
+                latency = self._timed(figure, lambda key=key: handle.press(key), timeout)
+                now = handle.evaluate(SLIDER_STATE)["value"]
+                if now == start:
+                    raise BrowserTestFailure(
+                        f"{key} on the focused handle did not move the slider (value stays {now})"
+                    )
+                if latency is not None:
+                    timings.append(latency)
+                    changed = changed or figure.screenshot() != before
+                if changed and len(timings) >= samples:
+                    break
+        else:
+            latency = self._timed(figure, lambda: self._choose_other(kind, control), timeout)
+            if latency is not None:
+                timings.append(latency)
+                changed = figure.screenshot() != before
+        if not changed:
+            what = (
+                "redrew, but the figure's pixels did not change"
+                if timings
+                else ("did not redraw the figure (no new image arrived and the kernel went idle)")
+            )
+            raise BrowserTestFailure(f"moving it {what}")
+        return timings
+
+    def _choose_other(self, kind, control):
+        if kind == "toggle-buttons":
+            control.locator("button.widget-toggle-button:not(.mod-active)").first.click()
+        elif kind == "dropdown":
+            select = control.locator("select")
+            current = select.input_value()
+            values = select.locator("option").evaluate_all("os => os.map(o => o.value)")
+            select.select_option(next(v for v in values if v != current))
+        elif kind == "radio":
+            control.locator("input[type=radio]:not(:checked)").first.click()
+        else:
+            control.locator("input[type=checkbox]").click()
+
+    def _timed(self, figure, act, timeout):
+        """Do `act`; return ms from it to the next new figure image, or None.
+
+        None means the kernel answered and went idle, and no new image followed within
+        half a second: the move left the figure's bytes unchanged (the kernel sends an
+        image only when its bytes differ).
+        """
+        loads_before = figure.evaluate("img => (img.__losseduLoads || []).length")
+        wall = time.time()
+        act()
+        action = self.page.evaluate("() => window.__lossedu.action")
+        deadline = time.monotonic() + timeout
+        idle_since = None
+        while time.monotonic() < deadline:
+            loaded = figure.evaluate(
+                "(img, n) => (img.__losseduLoads || [])[n] ?? null", loads_before
+            )
+            if loaded is not None:
+                return loaded - action
+            if self.kernel_id and self.lab.kernel_idle_since(self.kernel_id, wall):
+                idle_since = idle_since or time.monotonic()
+                if time.monotonic() - idle_since > 0.5:
+                    return None
+            time.sleep(0.03)
+        raise BrowserTestFailure(
+            f"no new figure within {timeout} s and the kernel did not go idle"
+            f" (status: {self.kernel_status()})"
+        )

@@ -1,0 +1,221 @@
+"""The explorers in a real browser, in JupyterLab, as students and instructors use them.
+
+For every lesson notebook that builds an explorer, Chromium (driven by Playwright)
+opens it in JupyterLab, clears it and runs all cells from the menus, waits until the
+kernel has run them, and then moves every control of every explorer as a person would:
+the arrow keys on a slider's focused handle, a click on another toggle button. Each
+move must change the figure's pixels within a few seconds, and the page must show no
+"Error displaying widget", raise no page error and log no console error.
+
+Screenshots of every explorer before and after its controls moved are written to
+``test-artifacts/browser/<notebook>/``; the time from each key press or click to the
+new figure is written to ``test-artifacts/browser-latency.json``::
+
+    {"explorers": {"<notebook>/<explorer>": {"median_ms": ..., "samples_ms": [...],
+                   "controls": {"<label>": {"kind": ..., "median_ms": ..., ...}}}}, ...}
+
+(``median_ms`` of an explorer is over its slider moves, or over all its controls when it
+has no slider.)
+
+Needs Debian's Chromium at /usr/bin/chromium (``apt-get install chromium``); without it
+the tests skip, unless ``LOSSEDU_REQUIRE_BROWSER=1`` (set by CI) makes them fail.
+``LOSSEDU_BROWSER_NOTEBOOKS=<folder>`` tests the notebooks of another folder (a draft),
+``LOSSEDU_BROWSER_LAB_ARGS`` adds ``jupyter lab`` options (e.g.
+``--LabApp.labextensions_path='[]'`` shows that a missing widget extension is caught).
+"""
+
+import json
+import os
+import platform
+import secrets
+import shutil
+import statistics
+from datetime import datetime, timezone
+from pathlib import Path
+
+import pytest
+from browser import SUMMARY
+from browser.jupyterlab import JupyterLab, copy_notebooks, extra_args_from_environment
+from browser.lab import CHROMIUM, CHROMIUM_ARGS, BrowserTestFailure, NotebookPage, slug
+from browser.notebooks import explorer_notebooks
+
+from lossedu import widgets
+
+ROOT = Path(__file__).resolve().parents[1]
+COURSE_NOTEBOOKS = ROOT / "notebooks"
+NOTEBOOKS = Path(os.environ.get("LOSSEDU_BROWSER_NOTEBOOKS") or COURSE_NOTEBOOKS).resolve()
+ARTIFACTS = ROOT / "test-artifacts" / "browser"
+LATENCY = ROOT / "test-artifacts" / "browser-latency.json"
+
+EXPLORER_NOTEBOOKS = explorer_notebooks(NOTEBOOKS)
+
+
+def test_every_explorer_is_shown_by_a_lesson_notebook():
+    """The browser run covers every explorer the package exports."""
+    exported = {name for name in widgets.__all__ if name.endswith("_explorer")}
+    shown = {name for cells in explorer_notebooks(COURSE_NOTEBOOKS).values() for _, name in cells}
+    missing = sorted(exported - shown)
+    assert not missing, (
+        f"no lesson notebook in notebooks/ displays {', '.join(missing)} in an explorer cell"
+        " (first line '# NBVAL_IGNORE_OUTPUT', the explorer as the last expression),"
+        " so no browser test moves its controls"
+    )
+
+
+# -- session fixtures: one browser, one JupyterLab, one latency report ------------------
+
+
+def unavailable(reason):
+    if os.environ.get("LOSSEDU_REQUIRE_BROWSER") == "1":
+        pytest.fail(f"{reason} (LOSSEDU_REQUIRE_BROWSER=1 requires the browser tests)")
+    pytest.skip(f"{reason}; install it with `apt-get install chromium` to run the browser tests")
+
+
+@pytest.fixture(scope="session")
+def chromium():
+    """Debian's Chromium, headless, launched once for the session by Playwright."""
+    if not os.path.exists(CHROMIUM):
+        unavailable(f"Chromium is not installed at {CHROMIUM}")
+    try:
+        from playwright.sync_api import sync_playwright
+    except ImportError:
+        unavailable("Playwright for Python is not installed (`make install` installs it)")
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(
+            executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS
+        )
+        try:
+            yield browser
+        finally:
+            browser.close()
+
+
+@pytest.fixture(scope="session")
+def artifacts(pytestconfig):
+    """A clean ``test-artifacts/browser`` folder, named in pytest's summary."""
+    shutil.rmtree(ARTIFACTS, ignore_errors=True)
+    ARTIFACTS.mkdir(parents=True)
+    pytestconfig.stash.setdefault(SUMMARY, []).append(
+        f"browser screenshots: {ARTIFACTS.relative_to(ROOT)}/"
+    )
+    return ARTIFACTS
+
+
+@pytest.fixture(scope="session")
+def jupyterlab(tmp_path_factory, chromium, artifacts):
+    """JupyterLab serving a temporary copy of the notebooks, stopped whatever happens."""
+    base = tmp_path_factory.mktemp("jupyterlab")
+    root = copy_notebooks(NOTEBOOKS, base / "notebooks")
+    lab = JupyterLab(root, base / "home", extra_args_from_environment())
+    try:
+        lab.start()
+        yield lab
+    finally:
+        lab.stop()
+        if lab.log_path.exists():
+            shutil.copy(lab.log_path, artifacts / "jupyterlab.log")
+
+
+@pytest.fixture(scope="session")
+def latency(pytestconfig, chromium):
+    """Redraw times by explorer, written to ``test-artifacts/browser-latency.json``."""
+    explorers = {}
+    yield explorers
+    import ipywidgets
+    import jupyterlab
+
+    report = {
+        "generated": datetime.now(timezone.utc).isoformat(timespec="seconds"),
+        "what": "ms from a key press or click in JupyterLab to the explorer's new figure",
+        "chromium": chromium.version,
+        "jupyterlab": jupyterlab.__version__,
+        "ipywidgets": ipywidgets.__version__,
+        "machine": f"{platform.machine()}, {os.cpu_count()} cores",
+        "explorers": explorers,
+    }
+    LATENCY.parent.mkdir(parents=True, exist_ok=True)
+    LATENCY.write_text(json.dumps(report, indent=2) + "\n")
+    pytestconfig.stash.setdefault(SUMMARY, []).append(
+        f"browser redraw times: {LATENCY.relative_to(ROOT)}"
+        + "".join(
+            f"\n  {name}: median {entry['median_ms']} ms over {len(entry['samples_ms'])} moves"
+            for name, entry in explorers.items()
+        )
+    )
+
+
+# -- the test ---------------------------------------------------------------------------
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize(
+    "notebook", sorted(EXPLORER_NOTEBOOKS), ids=[p.stem for p in sorted(EXPLORER_NOTEBOOKS)]
+)
+def test_explorers_answer_in_jupyterlab(notebook, chromium, jupyterlab, artifacts, latency):
+    cells = EXPLORER_NOTEBOOKS[notebook]
+    names = dict(cells)
+    shots = artifacts / notebook.stem
+    shots.mkdir(parents=True, exist_ok=True)
+    page = NotebookPage(
+        chromium, jupyterlab, notebook.relative_to(NOTEBOOKS).as_posix(), secrets.token_hex(6)
+    )
+    try:
+        page.run_all()
+        shown = page.wait_for_explorers(len(cells))
+        assert not page.problems(), f"{notebook.name} after Run All:{page.problems_text()}"
+        for number, found in enumerate(shown, start=1):
+            name = names.get(found["cell"], "explorer")
+            label = f"{notebook.stem}/{name}"
+            label = label if label not in latency else f"{label}#{number}"
+            explorer = page.explorer(number - 1)
+            prefix = f"{number}-{slug(name)}"
+            explorer.screenshot(path=shots / f"{prefix}-before.png")
+            controls = page.controls(explorer)
+            assert controls, f"{label}: the explorer shows no control"
+            timings, seen = {}, {}
+            for control in controls:
+                kind = control["kind"]
+                index = seen[kind] = seen.get(kind, -1) + 1
+                locator = page.control_locator(explorer, kind, index)
+                key = control["label"] or f"{kind} {index + 1}"
+                try:
+                    timings[key] = (kind, page.move(explorer, kind, locator))
+                except BrowserTestFailure as failure:
+                    page.page.screenshot(path=shots / f"{prefix}-{slug(key)}-failed-page.png")
+                    raise BrowserTestFailure(
+                        f"{label}, control {key!r} ({kind}): {failure}{page.problems_text()}"
+                    ) from None
+                explorer.screenshot(path=shots / f"{prefix}-after-{slug(key)}.png")
+            explorer.screenshot(path=shots / f"{prefix}-after.png")
+            latency[label] = latency_entry(found["title"], notebook, name, timings)
+        assert not page.problems(), f"{notebook.name} after moving:{page.problems_text()}"
+    except Exception:
+        try:
+            page.page.screenshot(path=shots / "page-at-failure.png", full_page=True)
+        except Exception:  # a crashed page has no picture to give
+            pass
+        raise
+    finally:
+        page.close()
+        jupyterlab.shutdown_sessions()
+
+
+def latency_entry(title, notebook, name, timings):
+    sliders = [ms for kind, samples in timings.values() if kind == "slider" for ms in samples]
+    every = [ms for _, samples in timings.values() for ms in samples]
+    samples = sliders or every
+    return {
+        "notebook": notebook.name,
+        "explorer": name,
+        "title": title,
+        "median_ms": round(statistics.median(samples), 1),
+        "samples_ms": [round(ms, 1) for ms in samples],
+        "controls": {
+            key: {
+                "kind": kind,
+                "median_ms": round(statistics.median(ms), 1),
+                "samples_ms": [round(x, 1) for x in ms],
+            }
+            for key, (kind, ms) in timings.items()
+        },
+    }

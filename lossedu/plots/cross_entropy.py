@@ -56,7 +56,9 @@ def plot_prediction(probs, target=None, *, classes=CLASSES, ax=None, title="Pred
 
     Examples
     --------
-    >>> bars = plot_prediction([0.3, 0.6, 0.1], [0, 1, 0])
+    >>> from lossedu.plots import new_figure
+    >>> _, ax = new_figure()
+    >>> bars = plot_prediction([0.3, 0.6, 0.1], [0, 1, 0], ax=ax)
     >>> [float(b.get_height()) for b in bars["label"]]
     [0.0, 1.0, 0.0]
     """
@@ -65,11 +67,13 @@ def plot_prediction(probs, target=None, *, classes=CLASSES, ax=None, title="Pred
     names = _classes(classes, q.size)
     x = np.arange(q.size)
     label_bars = None
-    if target is not None:
+    if target is None:
+        pred_bars = ax.bar(x, q, width=0.5, label="prediction (model)", **Q_STYLE)
+    else:
         t = as_probabilities(target, "target", min_ndim=1)
         check_same_shape(q, t, "probs", "target")
         label_bars = ax.bar(x - 0.2, t, width=0.4, label="label (truth)", **P_STYLE)
-    pred_bars = ax.bar(x + 0.2, q, width=0.4, label="prediction (model)", **Q_STYLE)
+        pred_bars = ax.bar(x + 0.2, q, width=0.4, label="prediction (model)", **Q_STYLE)
     ax.set_xticks(x, names)
     ax.set(xlabel="class", ylabel="probability", ylim=(0, 1.15), title=title)
     ax.legend(loc="upper left", ncols=2, fontsize="small")
@@ -104,7 +108,9 @@ def plot_loss_terms(terms, *, classes=CLASSES, ax=None, ymax=4.0, title="Loss pe
 
     Examples
     --------
-    >>> artists = plot_loss_terms([0.105, 0.357, 0.223])
+    >>> from lossedu.plots import new_figure
+    >>> _, ax = new_figure()
+    >>> artists = plot_loss_terms([0.105, 0.357, 0.223], ax=ax)
     >>> [t.get_text() for t in artists["texts"]]
     ['0.105', '0.357', '0.223']
     """
@@ -145,7 +151,9 @@ def plot_true_class_loss(q_true=(), *, ax=None):
 
     Examples
     --------
-    >>> artists = plot_true_class_loss([0.5, 0.8])
+    >>> from lossedu.plots import new_figure
+    >>> _, ax = new_figure()
+    >>> artists = plot_true_class_loss([0.5, 0.8], ax=ax)
     >>> [round(float(y), 3) for y in artists["markers"].get_ydata()]
     [0.693, 0.223]
     """
@@ -202,7 +210,9 @@ def plot_cross_entropy_decomposition(p1, *, ax=None, ymax=2.5):
 
     Examples
     --------
-    >>> artists = plot_cross_entropy_decomposition(0.7)
+    >>> from lossedu.plots import new_figure
+    >>> _, ax = new_figure()
+    >>> artists = plot_cross_entropy_decomposition(0.7, ax=ax)
     >>> round(float(artists["entropy"].get_ydata()[0]), 4)  # H(0.7, 0.3)
     0.6109
     """
@@ -226,6 +236,7 @@ def plot_cross_entropy_decomposition(p1, *, ax=None, ymax=2.5):
         "o",
         color=COLORS["orange"],
         markeredgecolor=COLORS["black"],
+        clip_on=False,
         label=rf"minimum at $q = p$ ($q_1$ = {p1:g})",
     )
     ax.set(
@@ -314,7 +325,9 @@ def plot_clipped_loss(eps=1e-10, *, ax=None, lo=-40.0, hi=10.0):
 
     Examples
     --------
-    >>> artists = plot_clipped_loss()
+    >>> from lossedu.plots import new_figure
+    >>> _, ax = new_figure()
+    >>> artists = plot_clipped_loss(ax=ax)
     >>> round(float(artists["clipped"].get_ydata().max()), 2)
     23.03
     """
@@ -358,7 +371,9 @@ def plot_clipped_gradient(eps=1e-10, *, ax=None, lo=-40.0, hi=10.0):
 
     Examples
     --------
-    >>> artists = plot_clipped_gradient()
+    >>> from lossedu.plots import new_figure
+    >>> _, ax = new_figure()
+    >>> artists = plot_clipped_gradient(ax=ax)
     >>> float(artists["clipped"].get_ydata()[0]), float(artists["exact"].get_ydata()[0])
     (0.0, -1.0)
     """
@@ -405,7 +420,9 @@ def plot_extra_softmax(n_classes=3, *, ax=None, lo=-10.0, hi=10.0):
 
     Examples
     --------
-    >>> artists = plot_extra_softmax(3)
+    >>> from lossedu.plots import new_figure
+    >>> _, ax = new_figure()
+    >>> artists = plot_extra_softmax(3, ax=ax)
     >>> round(float(artists["floor"].get_ydata()[0]), 4)
     0.5514
     """

@@ -55,7 +55,9 @@ def plot_distributions(p, q, *, outcomes=None, ax=None):
 
     Examples
     --------
-    >>> bars = plot_distributions([0.7, 0.2, 0.1], [1/3, 1/3, 1/3])
+    >>> from lossedu.plots import new_figure
+    >>> _, ax = new_figure()
+    >>> bars = plot_distributions([0.7, 0.2, 0.1], [1/3, 1/3, 1/3], ax=ax)
     >>> [round(float(b.get_height()), 1) for b in bars["p"]]
     [0.7, 0.2, 0.1]
     """
@@ -92,7 +94,9 @@ def plot_kl_terms(p, q, *, outcomes=None, ax=None):
 
     Examples
     --------
-    >>> artists = plot_kl_terms([0.5, 0.5], [0.25, 0.75])
+    >>> from lossedu.plots import new_figure
+    >>> _, ax = new_figure()
+    >>> artists = plot_kl_terms([0.5, 0.5], [0.25, 0.75], ax=ax)
     >>> [round(float(b.get_height()), 4) for b in artists["bars"]]
     [0.3466, -0.2027]
     >>> round(float(artists["total"].get_ydata()[0]), 4)
@@ -160,7 +164,9 @@ def plot_kl_directions(p1, *, ax=None, ymax=2.5):
 
     Examples
     --------
-    >>> artists = plot_kl_directions(0.3)
+    >>> from lossedu.plots import new_figure
+    >>> _, ax = new_figure()
+    >>> artists = plot_kl_directions(0.3, ax=ax)
     >>> float(artists["truth"].get_xdata()[0])
     0.3
     """
@@ -197,7 +203,9 @@ def plot_log_bound(*, ax=None):
 
     Examples
     --------
-    >>> artists = plot_log_bound()
+    >>> from lossedu.plots import new_figure
+    >>> _, ax = new_figure()
+    >>> artists = plot_log_bound(ax=ax)
     >>> bool((artists["log"].get_ydata() <= artists["line"].get_ydata()).all())
     True
     """
@@ -238,7 +246,9 @@ def plot_divergence_pairs(p, q, *, ax=None):
 
     Examples
     --------
-    >>> artists = plot_divergence_pairs([[0.5, 0.5], [0.9, 0.1]], [[0.9, 0.1], [0.5, 0.5]])
+    >>> from lossedu.plots import new_figure
+    >>> _, ax = new_figure()
+    >>> artists = plot_divergence_pairs([[0.5, 0.5], [0.9, 0.1]], [[0.9, 0.1], [0.5, 0.5]], ax=ax)
     >>> artists["points"].get_offsets().shape
     (2, 2)
     """
@@ -307,7 +317,9 @@ def plot_divergence_bars(p, q, *, ax=None, xmax=3.0):
 
     Examples
     --------
-    >>> artists = plot_divergence_bars([0.5, 0.5], [1.0, 0.0])
+    >>> from lossedu.plots import new_figure
+    >>> _, ax = new_figure()
+    >>> artists = plot_divergence_bars([0.5, 0.5], [1.0, 0.0], ax=ax)
     >>> [label.get_text() for label in artists["labels"]]
     ['∞', '0.693 nats']
     """

@@ -29,6 +29,14 @@ class TrainingHistory:
 
     Each array has shape ``(epochs + 1, *grid)``, where ``grid`` is the
     broadcast shape of the starting `w` and `b` (empty for scalars).
+
+    Examples
+    --------
+    >>> h = train_neuron([0.6, 2.0], 0.9, epochs=3, cost="cross_entropy")
+    >>> h.w.shape, h.cost_name
+    ((4, 2), 'cross_entropy')
+    >>> print(f"{h.output[0, 0]:.2f}")
+    0.82
     """
 
     w: np.ndarray

@@ -1,6 +1,7 @@
 """The package's layering: ``import lossedu`` is NumPy only; widgets -> plots -> math, one way."""
 
 import ast
+import inspect
 import json
 import pathlib
 import subprocess
@@ -70,3 +71,13 @@ def test_every_exported_name_exists():
     for name in lossedu.__all__:
         assert hasattr(lossedu, name), name
     assert len(lossedu.__all__) == len(set(lossedu.__all__))
+
+
+def test_every_exported_name_has_a_runnable_example():
+    missing = [
+        name
+        for name in lossedu.__all__
+        if callable(getattr(lossedu, name))
+        and ">>>" not in (inspect.getdoc(getattr(lossedu, name)) or "")
+    ]
+    assert not missing, f"no Examples section (doctest) in: {missing}"

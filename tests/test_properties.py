@@ -5,11 +5,13 @@ Every gradient is checked against central finite differences of its own loss.
 """
 
 import math
+import os
 
 import numpy as np
 import pytest
 
-hypothesis = pytest.importorskip("hypothesis")
+if os.environ.get("LOSSEDU_REQUIRE_REFERENCES") != "1":  # on CI a missing hypothesis fails
+    pytest.importorskip("hypothesis")
 
 from hypothesis import assume, given  # noqa: E402
 from hypothesis import strategies as st  # noqa: E402

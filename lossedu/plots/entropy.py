@@ -317,7 +317,15 @@ def plot_distribution(p, labels=None, *, ax=None):
     colors = [OUTCOME_COLORS[k % len(OUTCOME_COLORS)] for k in range(p.size)]
     bars = ax.bar(x, p, color=colors, width=0.7)
     values = [
-        ax.text(xk, pk + 0.02, f"{pk:.2f}", ha="center", va="bottom")
+        ax.text(
+            xk,
+            pk + 0.02,
+            f"{pk:.2f}",
+            ha="center",
+            va="bottom",
+            zorder=3,
+            bbox={"facecolor": "white", "edgecolor": "none", "pad": 1.0},
+        )
         for xk, pk in zip(x, p, strict=True)
     ]
     uniform = ax.axhline(
@@ -367,7 +375,16 @@ def plot_entropy_gauge(p, *, unit="nats", ax=None):
     maximum = ax.axhline(
         top, color=COLORS["vermillion"], linestyle="--", linewidth=2, label=f"max log {p.size}"
     )
-    value = ax.text(0, H + 0.02 * top, f"{H:.3f}", ha="center", va="bottom")
+    # A white box keeps the value readable where it crosses the line at log K.
+    value = ax.text(
+        0,
+        H + 0.02 * top,
+        f"{H:.3f}",
+        ha="center",
+        va="bottom",
+        zorder=3,
+        bbox={"facecolor": "white", "edgecolor": "none", "pad": 1.0},
+    )
     ax.set(
         xticks=[0],
         xticklabels=["H(p)"],

@@ -65,6 +65,14 @@ def entropy_explorer(weights=(0.7, 0.2, 0.1), labels=DEFAULT_LABELS, unit="nats"
     ax_bars.set(yticks=[0.0, 0.5, 1.0], title="Distribution (dashed: uniform)")
     ax_gauge.set_title("Entropy")
     ax_simplex.set_title("Where p sits (star: uniform, the maximum)")
+    # A slider move redraws the moving artists and whatever is drawn above them: lift the
+    # bars above the axes' ticks and labels, and put the static corner labels underneath.
+    for artist in (*bars["bars"], gauge["bar"]):
+        artist.set_zorder(2.6)
+    for artist in (bars["uniform"], gauge["maximum"]):
+        artist.set_zorder(2.7)
+    for text in ax_simplex.texts:
+        text.set_zorder(1.5)
     # The gauge bar takes the colour of p's point in the triangle, so it doubles as
     # the colour scale: one fewer axes to draw.
     simplex["colorbar"].remove()

@@ -6,7 +6,13 @@ import pytest
 from matplotlib.colors import Normalize
 
 import lossedu as le
-from lossedu.plots import COST_STYLE, new_figure, plot_slowdown_map, plot_training_curves
+from lossedu.plots import (
+    COST_STYLE,
+    new_figure,
+    plot_outputs,
+    plot_slowdown_map,
+    plot_training_curves,
+)
 from lossedu.plots.slowdown import COSTS, MAP_CMAP
 from lossedu.widgets import slowdown_explorer
 
@@ -141,3 +147,22 @@ def test_slowdown_explorer_rejects_values_off_its_sliders():
         slowdown_explorer(epochs=2.5)
     with pytest.raises(ValueError, match="cost must be one of"):
         slowdown_explorer(cost="mse")
+
+
+# plot_outputs
+
+
+def test_plot_outputs_one_line_per_run_in_distinct_styles():
+    runs = {
+        f"eta = {eta}": le.train_neuron(2.0, 2.0, eta=eta, epochs=40).output for eta in (0.1, 1)
+    }
+    runs["longer"] = le.train_neuron(2.0, 2.0, epochs=80).output
+    lines = plot_outputs(runs, title="runs")
+    assert list(lines) == ["eta = 0.1", "eta = 1", "longer"]
+    styles = {(ln.get_color(), ln.get_linestyle()) for ln in lines.values()}
+    assert len(styles) == 3
+    ax = lines["longer"].axes
+    assert ax.get_xlim() == (0.0, 80.0) and ax.get_ylim() == (0.0, 1.0)
+    assert ax.get_xlabel() == "epoch" and "probability" in ax.get_ylabel()
+    labels = [t.get_text() for t in ax.get_legend().get_texts()]
+    assert labels == ["eta = 0.1", "eta = 1", "longer", "a = 0.1"]

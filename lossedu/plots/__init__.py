@@ -40,7 +40,7 @@ from .entropy import (
     plot_entropy_term,
 )
 from .information import plot_information, plot_information_candidates
-from .slowdown import plot_slowdown_map, plot_training_curves
+from .slowdown import plot_outputs, plot_slowdown_map, plot_training_curves
 
 __all__ = ["COLORS", "COST_STYLE", "new_figure", "plot_information"]
 __all__ += [
@@ -71,6 +71,7 @@ __all__ += [
 ]
 __all__ += [
     "plot_loss_curves",
+    "plot_outputs",
     "plot_second_derivatives",
     "plot_simplified_and_exact",
     "plot_slowdown_map",

@@ -300,7 +300,7 @@ def plot_second_derivatives(c1=1.0, s=1.0, *, ax=None):
         xlim=(x[0], x[-1]),
         xlabel=_X_LABEL,
         ylabel="second derivative d² loss / dx²",
-        title=f"curvature in the logit (exact form, S = {s:g})",
+        title=f"curvature in the logit (exact form, S = {s:g}, target c1 = {c1:g})",
     )
     ax.legend(loc="upper left", fontsize="small")
     return artists
@@ -361,7 +361,7 @@ def plot_weight_line(t=None, *, ends=2.0, ax=None):
     )
     ax.set(
         xlim=(t[0], t[-1]),
-        ylim=(0, None),
+        ylim=(0, 1.5 * curves.one_hidden_unit_loss(0.0, 0.0)),
         xlabel="t, the weights (w, v) = (t, t)",
         ylabel="loss on one example (nats for CE)",
         title="a 1-hidden-unit net, z = v tanh(w x), x = 1, y = 1",

@@ -204,3 +204,53 @@ def plot_slowdown_map(w, b, epochs_needed, *, budget, threshold=0.1, starts=None
         label=f"epochs to reach output < {threshold:g} [epochs]",
     )
     return artists
+
+
+#: Looks for :func:`plot_outputs`, distinct in colour and in line style.
+_RUN_STYLES = (
+    {"color": COLORS["blue"], "linestyle": "-"},
+    {"color": COLORS["vermillion"], "linestyle": "--"},
+    {"color": COLORS["green"], "linestyle": "-."},
+    {"color": COLORS["purple"], "linestyle": ":"},
+    {"color": COLORS["orange"], "linestyle": (0, (5, 1, 1, 1))},
+)
+
+
+def plot_outputs(outputs, *, threshold=0.1, title=None, ax=None):
+    """Output against epoch for several training runs, one labelled line each.
+
+    Parameters
+    ----------
+    outputs : dict of str to array_like
+        Per run, its outputs at epochs 0, 1, 2, ... (e.g. ``history.output``).
+    threshold : float, optional
+        Output level drawn as a dotted line.
+    title : str, optional
+    ax : matplotlib.axes.Axes, optional
+        A new figure when omitted.
+
+    Returns
+    -------
+    dict
+        One Line2D per run, by label.
+
+    Examples
+    --------
+    >>> from lossedu import train_neuron
+    >>> runs = {f"eta = {eta}": train_neuron(2.0, 2.0, eta=eta).output for eta in (0.15, 0.6)}
+    >>> sorted(plot_outputs(runs))
+    ['eta = 0.15', 'eta = 0.6']
+    """
+    if ax is None:
+        _, ax = plt.subplots(figsize=(9.5, 4.0), layout="constrained")
+    lines = {}
+    longest = 0
+    for k, (label, output) in enumerate(outputs.items()):
+        output = np.asarray(output, dtype=float)
+        longest = max(longest, len(output) - 1)
+        style = _RUN_STYLES[k % len(_RUN_STYLES)]
+        (lines[label],) = ax.plot(np.arange(len(output)), output, lw=2, label=label, **style)
+    ax.axhline(threshold, color=COLORS["grey"], linestyle=":", label=f"a = {threshold:g}")
+    ax.set(xlim=(0, longest), ylim=(0, 1), xlabel="epoch", ylabel=OUTPUT_LABEL, title=title)
+    ax.legend(loc="center left", bbox_to_anchor=(1.01, 0.5), fontsize="small")
+    return lines

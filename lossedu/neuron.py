@@ -277,11 +277,8 @@ def preactivation_path(w, b, *, x=1.0, y=0.0, eta=0.15, epochs=300, cost="quadra
     0.98 -> 0.20
     """
     check_choice(cost, "cost", COSTS)
-    for value, name in ((w, "w"), (b, "b"), (x, "x"), (y, "y")):
-        if np.ndim(value) != 0:
-            _scalar_error(name, value)
-    w, b, x = (float(as_float_array(v, n)) for v, n in ((w, "w"), (b, "b"), (x, "x")))
-    y = float(as_probabilities(y, "y"))
+    w, b, x = (_single(as_float_array(v, n), n) for v, n in ((w, "w"), (b, "b"), (x, "x")))
+    y = _target(y)
     eta = check_positive(eta, "eta")
     epochs = check_count(epochs, "epochs")
     step = eta * (1.0 + x * x)

@@ -68,6 +68,7 @@ VALID = {
     "mse": (le.mse, {"pred": LOGITS, "target": ROWS}),
     "grad_mse": (le.grad_mse, {"pred": LOGITS, "target": ROWS}),
     "train_neuron": (le.train_neuron, {"w": [0.6, 2.0], "b": [0.9, 2.0], "x": 1.0, "y": 0.0}),
+    "preactivation_path": (le.preactivation_path, {"w": 0.6, "b": 0.9, "x": 1.0, "y": 0.0}),
     "neuron_cost": (le.neuron_cost, {"z": [0.5, 3.0], "y": 0.0, "cost": "quadratic"}),
     "neuron_delta": (le.neuron_delta, {"z": [0.5, 3.0], "y": 0.0, "cost": "cross_entropy"}),
     "epochs_to_reach": (le.epochs_to_reach, {"output": [[0.5, 0.9], [0.05, 0.8]]}),
@@ -106,6 +107,12 @@ KINDS = {
     "mse": {"pred": "finite", "target": "finite"},
     "grad_mse": {"pred": "finite", "target": "finite"},
     "train_neuron": {"w": "finite", "b": "finite", "x": "scalar finite", "y": "scalar prob"},
+    "preactivation_path": {
+        "w": "scalar finite",
+        "b": "scalar finite",
+        "x": "scalar finite",
+        "y": "scalar prob",
+    },
     "neuron_cost": {"z": "finite", "y": "scalar prob"},
     "neuron_delta": {"z": "finite", "y": "scalar prob"},
     "epochs_to_reach": {"output": "prob"},
@@ -127,7 +134,7 @@ LOSSES = [
     }
 ]
 INFORMATION = ["information", "entropy", "binary_entropy", "kl_divergence", "cross_entropy"]
-NEURON = ["train_neuron", "neuron_cost", "neuron_delta"]
+NEURON = ["train_neuron", "preactivation_path", "neuron_cost", "neuron_delta"]
 AXIS_FUNCTIONS = [
     "entropy",
     "kl_divergence",
@@ -187,7 +194,6 @@ def test_every_public_function_of_the_core_modules_is_covered():
         if callable(getattr(le, name))
         and not isinstance(getattr(le, name), type)
         and getattr(le, name).__module__ in CORE_MODULES
-        and name != "preactivation_path"  # a fast path for explorers, tested with its module
     }
     assert len(public) >= 20
     assert public <= covered, public - covered
@@ -539,10 +545,14 @@ def test_unknown_cost_refused(name, cost):
         call(name, cost=cost)
 
 
+TRAINERS = ["train_neuron", "preactivation_path"]
+
+
+@pytest.mark.parametrize("name", TRAINERS)
 @pytest.mark.parametrize("epochs", [-1, -300, 2.5, 3.0, True, "3", None, np.float64(3)])
-def test_epochs_must_be_a_non_negative_integer(epochs):
+def test_epochs_must_be_a_non_negative_integer(name, epochs):
     with expect(r"epochs must be a non-negative integer; got"):
-        call("train_neuron", epochs=epochs)
+        call(name, epochs=epochs)
 
 
 @pytest.mark.parametrize("epochs", [0, 1, np.int64(3), np.uint8(2)])
@@ -550,16 +560,18 @@ def test_integer_epochs_accepted(epochs):
     assert call("train_neuron", epochs=epochs).w.shape == (int(epochs) + 1, 2)
 
 
+@pytest.mark.parametrize("name", TRAINERS)
 @pytest.mark.parametrize("eta", [0, 0.0, -0.15, -1e300])
-def test_eta_must_be_positive(eta):
+def test_eta_must_be_positive(name, eta):
     with expect(r"eta must be > 0; got"):
-        call("train_neuron", eta=eta)
+        call(name, eta=eta)
 
 
 @pytest.mark.parametrize("eta", [math.nan, math.inf, -math.inf, True, "0.1", None, [0.1]])
-def test_eta_must_be_a_finite_number(eta):
+@pytest.mark.parametrize("name", TRAINERS)
+def test_eta_must_be_a_finite_number(name, eta):
     with expect(r"eta must be a finite number; got"):
-        call("train_neuron", eta=eta)
+        call(name, eta=eta)
 
 
 def test_train_neuron_refuses_starts_that_do_not_broadcast():

@@ -3,8 +3,11 @@
 Usage: ``python tools/build_notebooks.py [NOTEBOOK ...]`` (default: every notebook
 under ``notebooks/``). Each notebook is run in its own new kernel from the
 current environment, so the stored outputs are exactly what a student sees
-after "Restart kernel and run all", with execution counts 1, 2, 3, ... The
-widget state is stored too, so exported HTML shows the explorers' figures.
+after "Restart kernel and run all", with execution counts 1, 2, 3, ...
+
+Widget state is not stored: each explorer's output carries a PNG of its figure
+beside the widget view, and viewers without a live kernel (GitHub, nbviewer,
+exported HTML) show that PNG, offline and without loading widget code.
 
 The image output of the cell tagged ``thumbnail`` in each notebook is written
 to ``docs/thumbnails/<notebook>.png`` for the README's course map.
@@ -36,7 +39,7 @@ def execute(path):
         kernel_name="python3",
         resources={"metadata": {"path": str(path.parent)}},
         record_timing=False,
-        store_widget_state=True,
+        store_widget_state=False,
     )
     client.execute()
     nb.metadata.pop("papermill", None)

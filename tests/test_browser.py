@@ -30,6 +30,7 @@ import platform
 import secrets
 import shutil
 import statistics
+import warnings
 from datetime import datetime, timezone
 from pathlib import Path
 
@@ -161,7 +162,7 @@ def test_explorers_answer_in_jupyterlab(notebook, chromium, jupyterlab, artifact
     )
     try:
         page.run_all()
-        shown = page.wait_for_explorers(len(cells))
+        shown = page.wait_for_explorers(cells)
         assert not page.problems(), f"{notebook.name} after Run All:{page.problems_text()}"
         for number, found in enumerate(shown, start=1):
             name = names.get(found["cell"], "explorer")
@@ -170,23 +171,20 @@ def test_explorers_answer_in_jupyterlab(notebook, chromium, jupyterlab, artifact
             explorer = page.explorer(number - 1)
             prefix = f"{number}-{slug(name)}"
             explorer.screenshot(path=shots / f"{prefix}-before.png")
-            controls = page.controls(explorer)
-            assert controls, f"{label}: the explorer shows no control"
-            timings, seen = {}, {}
-            for control in controls:
-                kind = control["kind"]
-                index = seen[kind] = seen.get(kind, -1) + 1
-                locator = page.control_locator(explorer, kind, index)
-                key = control["label"] or f"{kind} {index + 1}"
-                try:
-                    timings[key] = (kind, page.move(explorer, kind, locator))
-                except BrowserTestFailure as failure:
-                    page.page.screenshot(path=shots / f"{prefix}-{slug(key)}-failed-page.png")
-                    raise BrowserTestFailure(
-                        f"{label}, control {key!r} ({kind}): {failure}{page.problems_text()}"
-                    ) from None
-                explorer.screenshot(path=shots / f"{prefix}-after-{slug(key)}.png")
+
+            def screenshot(control, explorer=explorer, prefix=prefix):
+                explorer.screenshot(path=shots / f"{prefix}-after-{slug(control.label)}.png")
+
+            try:
+                timings, unusable = page.move_every_control(explorer, screenshot)
+            except BrowserTestFailure as failure:
+                raise BrowserTestFailure(f"{label}, {failure}{page.problems_text()}") from None
             explorer.screenshot(path=shots / f"{prefix}-after.png")
+            if unusable:
+                warnings.warn(
+                    f"{label}: never usable (hidden or disabled): {', '.join(unusable)}",
+                    stacklevel=1,
+                )
             latency[label] = latency_entry(found["title"], notebook, name, timings)
         assert not page.problems(), f"{notebook.name} after moving:{page.problems_text()}"
     except Exception:

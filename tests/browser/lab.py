@@ -11,6 +11,8 @@ or click to the ``load`` event of the new figure image.
 
 import re
 import time
+from collections import Counter
+from dataclasses import dataclass
 
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = [
@@ -49,6 +51,9 @@ NOTEBOOK = ".jp-NotebookPanel .jp-Notebook"
 EXPLORER = ".lossedu-explorer"
 FIGURE = "img.widget-image"
 WIDGET_ERRORS = ".jupyter-widgets-error-widget"
+LOG_ERRORS = (
+    '.jp-OutputArea-child:has(.jp-OutputArea-prompt[data-log-level="error"]) .jp-OutputArea-output'
+)
 
 #: True once the notebook's kernel is connected and idle (or the text of a dialog).
 KERNEL_READY = r"""
@@ -102,22 +107,27 @@ EXPLORERS_READY = """
 }
 """
 
-#: The controls of one explorer, in page order: their kind and label.
-CONTROLS = """
-(root) => {
-  const found = [];
-  const selector = '.widget-slider, .widget-toggle-buttons, .widget-dropdown, '
-    + '.widget-radio, .widget-checkbox';
-  for (const el of root.querySelectorAll(selector)) {
-    const kind = el.classList.contains('widget-slider') ? 'slider'
-      : el.classList.contains('widget-toggle-buttons') ? 'toggle-buttons'
-      : el.classList.contains('widget-dropdown') ? 'dropdown'
-      : el.classList.contains('widget-radio') ? 'radio' : 'checkbox';
-    const label = (el.querySelector('.widget-label')?.textContent ?? '').trim();
-    found.push({ kind, label });
-  }
-  return found;
+#: Control kinds, by the CSS class of an ipywidgets control's root element.
+CONTROL_KINDS = {
+    "widget-slider": "slider",
+    "widget-toggle-buttons": "toggle-buttons",
+    "widget-dropdown": "dropdown",
+    "widget-radio": "radio",
+    "widget-checkbox": "checkbox",
 }
+
+#: The controls of one explorer, in page order: the CSS class of each and its label.
+CONTROLS = """
+(root, classes) => [...root.querySelectorAll(classes.map((c) => '.' + c).join(', '))].map(
+  (el) => ({
+    cls: classes.find((c) => el.classList.contains(c)),
+    label: (el.querySelector('.widget-label')?.textContent ?? '').trim(),
+  }))
+"""
+
+#: Whether a person can use a control now: shown, and not disabled.
+MOVABLE = """
+(el) => el.getClientRects().length > 0 && !el.querySelector('[disabled]')
 """
 
 SLIDER_STATE = """
@@ -134,6 +144,25 @@ SLIDER_STATE = """
 
 class BrowserTestFailure(AssertionError):
     """What a person would have seen go wrong, in words."""
+
+
+@dataclass(eq=False)
+class Control:
+    """One control of an explorer: its kind, its label and where it is in the page."""
+
+    kind: str
+    label: str
+    locator: object
+
+
+def last_line(text):
+    """The last non-blank line of `text` (of a traceback: the exception and its message).
+
+    >>> last_line("Traceback ...\\n  File x\\nValueError: p must be in (0, 1]\\n")
+    'ValueError: p must be in (0, 1]'
+    """
+    lines = [line.strip() for line in text.splitlines() if line.strip()]
+    return lines[-1] if lines else ""
 
 
 def slug(text):
@@ -216,28 +245,39 @@ class NotebookPage:
         outputs = self.page.locator(f"{NOTEBOOK} .jp-OutputArea-output").all_inner_texts()
         return [text for text in outputs if "Traceback (most recent call last)" in text]
 
-    def wait_for_explorers(self, expected, timeout=60):
-        """Wait until `expected` explorers show a figure; return their cells and titles."""
+    def wait_for_explorers(self, cells, timeout=30):
+        """Wait until the explorers of `cells` show a figure; return their cells and titles.
+
+        `cells` lists ``(cell index, explorer name)`` as read from the notebook's source.
+        """
         try:
             handle = self.page.wait_for_function(
-                EXPLORERS_READY, arg=expected, timeout=timeout * 1000, polling=200
+                EXPLORERS_READY, arg=len(cells), timeout=timeout * 1000, polling=200
             )
         except Exception as error:  # playwright's TimeoutError
             shown = self.page.locator(f"{NOTEBOOK} {EXPLORER}").count()
-            fallback = self.page.locator(
-                f"{NOTEBOOK} .jp-OutputArea-output .jp-RenderedImage img"
-            ).count()
-            hint = ""
-            if shown == 0 and fallback:
-                hint = (
-                    " JupyterLab showed the PNG fallback instead of live widgets: is the"
-                    " @jupyter-widgets/jupyterlab-manager extension installed and enabled?"
-                )
+            seen = "".join(
+                f"\n  - cell {index + 1} ({name}) shows {self.cell_output(index)}"
+                for index, name in cells
+            )
             raise BrowserTestFailure(
-                f"{self.notebook}: {shown} explorer(s) rendered within {timeout} s,"
-                f" expected {expected}.{hint}{self.problems_text()}"
+                f"{self.notebook}: {shown} explorer(s) rendered within {timeout} s after the"
+                f" kernel went idle, expected {len(cells)}.{seen}{self.problems_text()}"
             ) from error
         return handle.json_value()
+
+    def cell_output(self, index):
+        """What a person sees as the output of cell `index`, in words."""
+        output = self.page.locator(f"{NOTEBOOK} .jp-Cell").nth(index).locator(".jp-OutputArea")
+        if output.locator(".jupyter-widgets").count():
+            return f"a widget: {output.inner_text().strip()[:200]!r}"
+        if output.locator('[data-mime-type="image/png"] img').count():
+            return (
+                "only the static PNG fallback, no live widget: is the JupyterLab extension"
+                " @jupyter-widgets/jupyterlab-manager installed and enabled?"
+            )
+        text = output.inner_text().strip() if output.count() else ""
+        return f"{text[:300]!r}" if text else "no output"
 
     def explorer(self, index):
         return self.page.locator(f"{NOTEBOOK} {EXPLORER}").nth(index)
@@ -255,28 +295,78 @@ class NotebookPage:
             for text in self.page.locator(WIDGET_ERRORS).all_inner_texts()
         ]
         found += [f"a cell raised:\n{text[-1500:]}" for text in self.tracebacks()]
+        errors = self.kernel_log_errors()
+        if errors:
+            found.append(
+                f"the kernel reported {len(errors)} error(s) outside cells (JupyterLab's log"
+                f" console), the last: {last_line(errors[-1])}"
+            )
         return found
 
+    def kernel_log_errors(self):
+        """Errors the kernel raised outside any cell, e.g. in a widget callback.
+
+        JupyterLab shows them in its log console and flashes a count in the status bar;
+        this clicks that count, as a person would, and reads the error entries.
+        """
+        item = self.page.locator(".jp-LogConsoleStatusItem [title]")
+        if not item.count():
+            return []
+        entries = re.search(r"(\d+) log entries", item.first.get_attribute("title") or "")
+        if not entries or entries.group(1) == "0":
+            return []
+        panel = self.page.locator(".jp-LogConsolePanel")
+        if not panel.count():
+            item.first.click()
+            panel.first.wait_for()
+        return panel.first.locator(LOG_ERRORS).all_inner_texts()
+
     def problems_text(self):
-        problems = self.problems()
-        return "".join(f"\n  - {line}" for line in problems)
+        counts = Counter(self.problems())
+        return "".join(
+            f"\n  - {line}" + (f" (x{n})" if n > 1 else "") for line, n in counts.items()
+        )
 
     # -- moving controls --------------------------------------------------------------
 
     def controls(self, explorer):
-        return explorer.evaluate(CONTROLS)
+        """The explorer's controls, in page order, as :class:`Control`."""
+        found, seen = [], {}
+        for item in explorer.evaluate(CONTROLS, list(CONTROL_KINDS)):
+            kind = CONTROL_KINDS[item["cls"]]
+            index = seen[kind] = seen.get(kind, -1) + 1
+            locator = explorer.locator(f".{item['cls']}").nth(index)
+            found.append(Control(kind, item["label"] or f"{kind} {index + 1}", locator))
+        return found
 
-    def control_locator(self, explorer, kind, index):
-        selector = {
-            "slider": ".widget-slider",
-            "toggle-buttons": ".widget-toggle-buttons",
-            "dropdown": ".widget-dropdown",
-            "radio": ".widget-radio",
-            "checkbox": ".widget-checkbox",
-        }[kind]
-        return explorer.locator(selector).nth(index)
+    def move_every_control(self, explorer, screenshot):
+        """Move each control of `explorer` in turn (see :meth:`move`).
 
-    def move(self, explorer, kind, control, *, samples=3, max_moves=20, timeout=15):
+        A control that is hidden or disabled is tried again after the others have moved
+        (one may enable it). Calls ``screenshot(control)`` after each move. Returns the
+        redraw times by control and the controls that never became usable.
+        """
+        timings, pending = {}, self.controls(explorer)
+        if not pending:
+            raise BrowserTestFailure("the explorer shows no control")
+        while pending:
+            waiting = [c for c in pending if not c.locator.evaluate(MOVABLE)]
+            for control in pending:
+                if control in waiting:
+                    continue
+                try:
+                    timings[control.label] = (control.kind, self.move(explorer, control))
+                except BrowserTestFailure as failure:
+                    raise BrowserTestFailure(
+                        f"control {control.label!r} ({control.kind}): {failure}"
+                    ) from None
+                screenshot(control)
+            if len(waiting) == len(pending):
+                break
+            pending = waiting
+        return timings, [control.label for control in pending]
+
+    def move(self, explorer, control, *, samples=3, max_moves=20, timeout=15):
         """Move `control` until the figure's pixels change; return the redraw times (ms).
 
         A slider is moved with the arrow keys on its focused handle, one step per press,
@@ -284,6 +374,7 @@ class NotebookPage:
         by another. A choice is changed to another option. After the first visible change
         a slider is moved on until `samples` redraws have been timed.
         """
+        kind, control = control.kind, control.locator
         figure = explorer.locator(FIGURE).first
         before = figure.screenshot()
         timings, changed = [], False
@@ -308,6 +399,8 @@ class NotebookPage:
                 if latency is not None:
                     timings.append(latency)
                     changed = changed or figure.screenshot() != before
+                elif self.kernel_log_errors():
+                    raise BrowserTestFailure(f"after {key}, the kernel raised instead of redrawing")
                 if changed and len(timings) >= samples:
                     break
         else:

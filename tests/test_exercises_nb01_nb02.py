@@ -108,3 +108,16 @@ def test_nb02_entropy_function():
     assert nb02.check(3, right) is True
     assert nb02.check(3, naive) is False  # nan where an outcome has probability 0
     assert nb02.check(3, in_bits) is False
+
+
+def three_figures(x):
+    return float(f"{x:.3g}")
+
+
+@pytest.mark.parametrize(
+    "module, number", [(nb01, 1), (nb01, 2), (nb01, 3), (nb02, 1), (nb02, 2), (nb02, 4), (nb02, 5)]
+)
+def test_numeric_answers_rounded_to_three_figures_pass(module, number):
+    expected = module.EXERCISES.expected(number)
+    assert module.check(number, three_figures(expected)) is True
+    assert module.check(number, three_figures(expected * 1.02)) is False

@@ -110,3 +110,10 @@ def test_nb04_soft_label_floor_is_not_zero():
 def test_check_refuses_an_unknown_exercise_number():
     with pytest.raises(ValueError, match="has no exercise 9"):
         nb03.check(9, 1.0)
+
+
+@pytest.mark.parametrize("number", [1, 2, 4])
+def test_nb03_numeric_answers_rounded_to_three_figures_pass(number):
+    expected = nb03.EXERCISES.expected(number)
+    assert nb03.check(number, float(f"{expected:.3g}")) is True
+    assert nb03.check(number, float(f"{expected * 1.02:.3g}")) is False

@@ -126,11 +126,15 @@ def plot_kl_terms(p, q, *, outcomes=None, ax=None):
         Patch(color=COLORS["blue"], label=r"$q_k < p_k$: term > 0"),
         Patch(color=COLORS["vermillion"], label=r"$q_k > p_k$: term < 0"),
     ]
+    # Headroom above the tallest bar, where the legend goes.
+    low, high = min(terms.min(), 0.0), max(terms.max(), total, 0.0)
+    span = (high - low) or 1.0
     ax.set_xticks(x, names)
     ax.set(
         xlabel="outcome",
         ylabel=r"term $p_k \ln(p_k / q_k)$ [nats]",
         xlim=(-0.5, p.size - 0.5),
+        ylim=(low - 0.05 * span, high + 0.6 * span),
         title=r"The terms of $D(p\,\|\,q)$",
     )
     ax.legend(handles=handles, loc="upper right")

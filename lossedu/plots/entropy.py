@@ -209,7 +209,7 @@ def plot_binary_entropy(p=None, *, unit="bits", other_unit=False, ax=None):
             "s",
             color=COLORS["green"],
             markersize=8,
-            label=f"p = {p:g}: {binary_entropy(p, base=base):.3f} {unit}",
+            label=f"p = {p:.3g}: {binary_entropy(p, base=base):.3f} {unit}",
         )
     ax.set(
         xlabel="probability p of heads",

@@ -25,6 +25,8 @@ module also holds the softmax cross-entropy Hessian in the logits and a
 one-hidden-unit network whose loss is not convex in its weights.
 """
 
+import math
+
 import numpy as np
 
 from ._validation import as_float_array, as_probabilities, check_choice, check_positive
@@ -34,6 +36,7 @@ __all__ = [
     "exact_cross_entropy",
     "exact_mse",
     "exact_output",
+    "flat_edge_exact_mse",
     "flat_edge_simplified_mse",
     "grad_exact_cross_entropy",
     "grad_exact_mse",
@@ -613,6 +616,58 @@ def inflection_exact_mse(*, c1=1.0, s=1.0):
     tiny = 1e-12
     roots = roots[(roots > tiny) & (roots < 1.0 - tiny)]
     return np.log(s) + np.log(roots) - np.log1p(-roots)
+
+
+def flat_edge_exact_mse(*, c1=1.0, s=1.0, tol=0.05):
+    r"""Right edge of the flat region of :func:`exact_mse` for very negative logits.
+
+    Parameters
+    ----------
+    c1, s
+        As for :func:`exact_mse`.
+    tol : float, optional
+        A slope below this (loss per unit of logit) counts as flat, > 0.
+
+    Returns
+    -------
+    float
+        The largest :math:`x_f` with :math:`|\mathrm{MSE}'(x)| < \mathrm{tol}` for every
+        :math:`x < x_f`; ``inf`` when the slope stays below `tol` everywhere.
+
+    Notes
+    -----
+    As a function of the output :math:`a`, the slope's size
+    :math:`2\,|c_1 - a|\,a(1 - a)` rises from 0 at :math:`a = 0` to a maximum at
+    the first inflection point (:func:`inflection_exact_mse`), falls to 0 at
+    :math:`a = c_1`, and for :math:`c_1 < 1` rises and falls once more before
+    :math:`a = 1`. The edge is where it first reaches `tol`, found by bisection on
+    the rising stretch of the first bump that gets there; then
+    :math:`x_f = \ln S + \ln\frac{a_f}{1 - a_f}`.
+
+    Examples
+    --------
+    >>> round(flat_edge_exact_mse(), 3)  # slope below 0.05 left of here (S = 1)
+    -3.609
+    """
+    c1 = _unit_number(c1, "c1")
+    s = check_positive(s, "s")
+    tol = check_positive(tol, "tol")
+
+    def slope(a):
+        return 2.0 * abs(c1 - a) * a * (1.0 - a)
+
+    root = math.sqrt(1.0 - c1 + c1 * c1)
+    # Each bump rises on [start, peak]: the peaks are the inflection points.
+    for start, peak in ((0.0, (1.0 + c1 - root) / 3.0), (c1, (1.0 + c1 + root) / 3.0)):
+        if peak > start and slope(peak) >= tol:
+            lo, hi = start, peak
+            for _ in range(200):
+                mid = 0.5 * (lo + hi)
+                if mid in (lo, hi):
+                    break
+                lo, hi = (mid, hi) if slope(mid) < tol else (lo, mid)
+            return float(np.log(s) + np.log(hi) - np.log1p(-hi))
+    return math.inf
 
 
 # --- convexity in the logits, and not in the weights ------------------------------------------

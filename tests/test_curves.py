@@ -13,6 +13,7 @@ from lossedu import (
     exact_cross_entropy,
     exact_mse,
     exact_output,
+    flat_edge_exact_mse,
     flat_edge_simplified_mse,
     grad_categorical_cross_entropy,
     grad_exact_cross_entropy,
@@ -187,6 +188,28 @@ def test_inflection_exact_mse_for_target_one_is_at_output_one_third():
     assert exact_output(x_star, s=2.5) == pytest.approx(1 / 3)
 
 
+@given(targets, scales, st.floats(0.001, 0.6))
+def test_flat_edge_exact_mse_bounds_the_flat_region(c1, s, tol):
+    edge = flat_edge_exact_mse(c1=c1, s=s, tol=tol)
+    if math.isinf(edge):
+        slopes = np.abs(grad_exact_mse(np.linspace(-40.0, 40.0, 4001), c1=c1, s=s))
+        assert slopes.max() < tol
+        return
+    left = np.linspace(edge - 30.0, edge, 2000)[:-1]
+    assert np.all(np.abs(grad_exact_mse(left, c1=c1, s=s)) < tol * (1 + 1e-9))
+    assert abs(grad_exact_mse(edge, c1=c1, s=s)) == pytest.approx(tol, rel=1e-7)
+
+
+def test_flat_edge_exact_mse_default():
+    assert round(flat_edge_exact_mse(), 3) == -3.609
+
+
+def test_flat_edge_exact_mse_is_inf_when_the_slope_never_reaches_tol():
+    # the steepest slope for target 1 is 8/27, at output 1/3
+    assert math.isinf(flat_edge_exact_mse(tol=0.3))
+    assert math.isfinite(flat_edge_exact_mse(tol=0.29))
+
+
 def test_exact_forms_reduce_to_the_sigmoid_for_s_one():
     x = np.linspace(-6, 6, 13)
     np.testing.assert_allclose(exact_output(x), le.sigmoid(x))
@@ -266,6 +289,8 @@ def test_one_hidden_unit_loss_validates():
         (lambda: exact_mse(0.0, c1=-0.1), r"c1 must hold probabilities"),
         (lambda: inflection_exact_mse(s=-1.0), "s must be > 0"),
         (lambda: flat_edge_simplified_mse(tol=0.0), "tol must be > 0"),
+        (lambda: flat_edge_exact_mse(tol=-1.0), "tol must be > 0"),
+        (lambda: flat_edge_exact_mse(c1=2.0), r"c1 must hold probabilities"),
         (lambda: inflection_simplified_mse(c2=math.inf), "c2 must be a finite number"),
     ],
 )

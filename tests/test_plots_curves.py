@@ -13,7 +13,7 @@ from lossedu.plots import (
     plot_simplified_and_exact,
     plot_weight_line,
 )
-from lossedu.plots.curves import X_GRID, flat_edge, loss_curve_values, set_loss_curves
+from lossedu.plots.curves import X_GRID, loss_curve_values, mse_flat_edge, set_loss_curves
 from lossedu.widgets import loss_curves_explorer
 
 
@@ -50,19 +50,14 @@ def test_loss_curve_values_rejects_unknown_form():
         loss_curve_values("approximate", X_GRID)
 
 
-# flat_edge
+# mse_flat_edge
 
 
-def test_flat_edge_matches_the_closed_form_within_a_grid_step():
-    step = X_GRID[1] - X_GRID[0]
-    for c1, c2 in [(1.0, 2.0), (0.6, 5.0), (0.9, 0.5)]:
-        grid_edge = flat_edge(X_GRID, le.grad_simplified_mse(X_GRID, c1=c1, c2=c2))
-        assert abs(grid_edge - le.flat_edge_simplified_mse(c1=c1, c2=c2)) <= step
-
-
-def test_flat_edge_of_a_steep_or_a_flat_curve():
-    assert flat_edge(X_GRID, np.ones_like(X_GRID)) == X_GRID[0]
-    assert flat_edge(X_GRID, np.zeros_like(X_GRID)) == X_GRID[-1]
+def test_mse_flat_edge_is_the_closed_form_of_each_form():
+    assert mse_flat_edge("simplified", c1=0.6, c2=5.0) == le.flat_edge_simplified_mse(
+        c1=0.6, c2=5.0
+    )
+    assert mse_flat_edge("exact", c1=0.6, s=5.0) == le.flat_edge_exact_mse(c1=0.6, s=5.0)
 
 
 # plot_loss_curves
@@ -90,12 +85,21 @@ def test_loss_curves_mark_the_simplified_inflection_on_both_panels(axes):
     )
 
 
-def test_loss_curves_shade_the_flat_region_in_both_panels(axes):
-    artists = plot_loss_curves(ax=axes)
-    edge = flat_edge(X_GRID, le.grad_simplified_mse(X_GRID))
+@pytest.mark.parametrize("form", ["simplified", "exact"])
+def test_loss_curves_shade_the_flat_region_in_both_panels(axes, form):
+    artists = plot_loss_curves(form=form, ax=axes)
+    edge = mse_flat_edge(form)
     for span in artists["flat"]:
         assert span.get_x() == X_GRID[0]
         assert span.get_x() + span.get_width() == pytest.approx(edge)
+
+
+def test_loss_curves_readout_names_a_slope_that_never_gets_steep(axes):
+    artists = plot_loss_curves(ax=axes)
+    summary = set_loss_curves(artists, 1.0, 2.0, form="exact", tol=0.3)
+    assert summary.endswith("MSE flat (|slope| < 0.3) everywhere")
+    for span in artists["flat"]:
+        assert span.get_x() + span.get_width() == X_GRID[-1]
 
 
 def test_loss_curves_compare_shows_the_other_form_in_grey(axes):

@@ -79,20 +79,17 @@ def mse_inflections(form, *, c1=1.0, c2=2.0, s=1.0):
     return curves.inflection_exact_mse(c1=c1, s=s)
 
 
-def flat_edge(x, gradient, tol=FLAT_TOL):
-    """The first grid point, from the left, where ``|gradient|`` reaches `tol`.
-
-    Returns ``x[0]`` when the curve is steep from the start and ``x[-1]`` when it
-    never reaches `tol`: everything left of the result is flat.
+def mse_flat_edge(form, *, c1=1.0, c2=2.0, s=1.0, tol=FLAT_TOL):
+    """Right edge of the MSE's flat region in `form` (``inf`` when it is flat everywhere).
 
     Examples
     --------
-    >>> x = np.linspace(-8.0, 4.0, 601)
-    >>> round(flat_edge(x, curves.grad_simplified_mse(x)), 2)
-    -2.96
+    >>> round(mse_flat_edge("simplified"), 2), round(mse_flat_edge("exact"), 2)
+    (-2.97, -3.61)
     """
-    steep = np.abs(gradient) >= tol
-    return float(x[np.argmax(steep)]) if steep.any() else float(x[-1])
+    if form == "simplified":
+        return curves.flat_edge_simplified_mse(c1=c1, c2=c2, tol=tol)
+    return curves.flat_edge_exact_mse(c1=c1, s=s, tol=tol)
 
 
 def _pair(ax, figsize):
@@ -182,7 +179,7 @@ def set_loss_curves(artists, c1, c2, *, form, s=1.0, compare=False, tol=FLAT_TOL
     --------
     >>> artists = plot_loss_curves()
     >>> set_loss_curves(artists, 1.0, 4.0, form="simplified")
-    'MSE inflection at x = 0.69; MSE flat (|slope| < 0.05) for x < -2.26'
+    'MSE inflection at x = 0.69; MSE flat (|slope| < 0.05) for x < -2.28'
     """
     values = loss_curve_values(form, X_GRID, c1=c1, c2=c2, s=s)
     other = FORMS[1 - FORMS.index(form)]
@@ -200,9 +197,9 @@ def set_loss_curves(artists, c1, c2, *, form, s=1.0, compare=False, tol=FLAT_TOL
         loss_values = (x_star, x_star)
     for line, y in zip(artists["inflection"], loss_values, strict=True):
         line.set_data(x_star, y)
-    edge = flat_edge(X_GRID, values["quadratic"][1], tol)
+    edge = mse_flat_edge(form, c1=c1, c2=c2, s=s, tol=tol)
     for span in artists["flat"]:
-        span.set_width(edge - X_GRID[0])
+        span.set_width(np.clip(edge, X_GRID[0], X_GRID[-1]) - X_GRID[0])
     if form == "simplified":
         where = f"simplified: denominator frozen, $c_2$ = {c2:.2f}"
     else:
@@ -211,7 +208,8 @@ def set_loss_curves(artists, c1, c2, *, form, s=1.0, compare=False, tol=FLAT_TOL
     artists["titles"][0].set_text(f"loss, {where}{suffix}")
     artists["titles"][1].set_text(f"gradient, {form} form")
     where = ", ".join(f"{v:.2f}" for v in x_star) or "none"
-    return f"MSE inflection at x = {where}; MSE flat (|slope| < {tol:g}) for x < {edge:.2f}"
+    flat = "everywhere" if np.isinf(edge) else f"for x < {edge:.2f}"
+    return f"MSE inflection at x = {where}; MSE flat (|slope| < {tol:g}) {flat}"
 
 
 def plot_simplified_and_exact(c1=1.0, c2=2.0, s=1.0, *, ax=None):
@@ -281,7 +279,7 @@ def plot_second_derivatives(c1=1.0, s=1.0, *, ax=None):
         color=COLORS["orange"],
         alpha=0.18,
         linewidth=0,
-        label="MSE concave: d² < 0",
+        label="MSE concave: d²MSE/dx² < 0",
     )
     artists = {}
     for cost, label in (("quadratic", "MSE"), ("cross_entropy", "cross-entropy")):
@@ -299,8 +297,8 @@ def plot_second_derivatives(c1=1.0, s=1.0, *, ax=None):
     ax.set(
         xlim=(x[0], x[-1]),
         xlabel=_X_LABEL,
-        ylabel="second derivative d² loss / dx²",
-        title=f"curvature in the logit (exact form, S = {s:g}, target c1 = {c1:g})",
+        ylabel="second derivative d² loss / dx² (per unit logit²)",
+        title=f"curvature in the logit (exact form, S = {s:g}, target $c_1$ = {c1:g})",
     )
     ax.legend(loc="upper left", fontsize="small")
     return artists

@@ -42,10 +42,10 @@ def loss_curves_explorer(c1=1.0, c2=2.0, form="simplified", s=1.0):
     --------
     >>> explorer = loss_curves_explorer()
     >>> explorer.readout.value
-    'MSE inflection at x = 0.00; MSE flat (|slope| < 0.05) for x < -2.96'
+    'MSE inflection at x = 0.00; MSE flat (|slope| < 0.05) for x < -2.97'
     >>> explorer.sliders["form"].value = "exact"
     >>> explorer.readout.value
-    'MSE inflection at x = -0.69; MSE flat (|slope| < 0.05) for x < -3.60'
+    'MSE inflection at x = -0.69; MSE flat (|slope| < 0.05) for x < -3.61'
     >>> explorer.redraws
     2
     """

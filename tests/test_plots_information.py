@@ -123,3 +123,17 @@ def test_information_explorer_unit_switch_rescales_the_axis():
     assert ax.get_ylim()[1] == pytest.approx(le.information(1e-3))
     curve = ax.get_lines()[0]
     np.testing.assert_allclose(curve.get_ydata(), le.information(curve.get_xdata()))
+
+
+@pytest.mark.parametrize("unit", ["bits", "nats"])
+@pytest.mark.parametrize("p", [0.001, 0.02, 0.5, 0.95, 1.0])
+def test_information_explorer_value_label_stays_inside_the_axes(p, unit):
+    explorer = information_explorer(p=p, unit=unit)
+    fig = explorer.figure
+    ax = fig.axes[0]
+    fig.canvas.draw()
+    label = next(t for t in ax.texts if t.get_text().endswith(unit))
+    inside = ax.get_window_extent().expanded(1.01, 1.01)
+    box = label.get_window_extent()
+    assert inside.x0 <= box.x0 and box.x1 <= inside.x1, label.get_text()
+    assert inside.y0 <= box.y0 and box.y1 <= inside.y1, label.get_text()

@@ -42,16 +42,21 @@ def information_explorer(p=0.25, unit="bits"):
         shown = bits if unit == "bits" else nats
         marker.set_data([p], [shown])
         drop.set_data([p, p], [0, shown])
-        # Label the point on the side away from the steep end of the curve.
-        value.set_position((p + 0.015, shown + 0.1) if p < 0.5 else (p, shown + 0.25))
-        value.set_horizontalalignment("left" if p < 0.5 else "center")
-        value.set_text(f"{shown:.2f} {unit}")
         if unit != state["unit"]:
             base = UNITS[unit]
             curve.set_ydata(information(x_grid, base=base))
             ax.set_ylim(0, information(x_grid[0], base=base))
             ax.set_ylabel(f"information I(p) [{unit}]")
             state["unit"] = unit
+        # Label the point on the side away from the steep end of the curve, inside the axes.
+        top = ax.get_ylim()[1]
+        if p < 0.5:
+            value.set_position((p + 0.015, min(shown + 0.1, 0.9 * top)))
+            value.set_horizontalalignment("left")
+        else:
+            value.set_position((min(p, 0.99), shown + 0.25))
+            value.set_horizontalalignment("center" if p < 0.9 else "right")
+        value.set_text(f"{shown:.2f} {unit}")
         return (
             f"I({p:.3f}) = {bits:.3f} bits = {nats:.3f} nats: as surprising as "
             f"{bits:.2f} fair coin flips in a row all landing heads"

@@ -122,15 +122,15 @@ def latency(pytestconfig, chromium):
     """Redraw times by explorer, written to ``test-artifacts/browser-latency.json``."""
     explorers = {}
     yield explorers
-    import ipywidgets
-    import jupyterlab
+    from ipywidgets import __version__ as ipywidgets_version
+    from jupyterlab import __version__ as jupyterlab_version
 
     report = {
         "generated": datetime.now(timezone.utc).isoformat(timespec="seconds"),
         "what": "ms from a key press or click in JupyterLab to the explorer's new figure",
         "chromium": chromium.version,
-        "jupyterlab": jupyterlab.__version__,
-        "ipywidgets": ipywidgets.__version__,
+        "jupyterlab": jupyterlab_version,
+        "ipywidgets": ipywidgets_version,
         "machine": f"{platform.machine()}, {os.cpu_count()} cores",
         "explorers": explorers,
     }
@@ -154,7 +154,6 @@ def latency(pytestconfig, chromium):
 )
 def test_explorers_answer_in_jupyterlab(notebook, chromium, jupyterlab, artifacts, latency):
     cells = EXPLORER_NOTEBOOKS[notebook]
-    names = dict(cells)
     shots = artifacts / notebook.stem
     shots.mkdir(parents=True, exist_ok=True)
     page = NotebookPage(
@@ -162,34 +161,18 @@ def test_explorers_answer_in_jupyterlab(notebook, chromium, jupyterlab, artifact
     )
     try:
         page.run_all()
-        shown = page.wait_for_explorers(cells)
         assert not page.problems(), f"{notebook.name} after Run All:{page.problems_text()}"
+        shown = page.wait_for_explorers(cells)
         for number, found in enumerate(shown, start=1):
-            name = names.get(found["cell"], "explorer")
+            name = dict(cells).get(found["cell"], "explorer")
             label = f"{notebook.stem}/{name}"
             label = label if label not in latency else f"{label}#{number}"
-            explorer = page.explorer(number - 1)
-            prefix = f"{number}-{slug(name)}"
-            explorer.screenshot(path=shots / f"{prefix}-before.png")
-
-            def screenshot(control, explorer=explorer, prefix=prefix):
-                explorer.screenshot(path=shots / f"{prefix}-after-{slug(control.label)}.png")
-
-            try:
-                timings, unusable = page.move_every_control(explorer, screenshot)
-            except BrowserTestFailure as failure:
-                raise BrowserTestFailure(f"{label}, {failure}{page.problems_text()}") from None
-            explorer.screenshot(path=shots / f"{prefix}-after.png")
-            if unusable:
-                warnings.warn(
-                    f"{label}: never usable (hidden or disabled): {', '.join(unusable)}",
-                    stacklevel=1,
-                )
+            timings = exercise(page, number, label, shots / f"{number}-{slug(name)}")
             latency[label] = latency_entry(found["title"], notebook, name, timings)
         assert not page.problems(), f"{notebook.name} after moving:{page.problems_text()}"
-    except Exception:
+    except BaseException:
         try:
-            page.page.screenshot(path=shots / "page-at-failure.png", full_page=True)
+            page.page.screenshot(path=shots / "page-at-failure.png")
         except Exception:  # a crashed page has no picture to give
             pass
         raise
@@ -198,7 +181,27 @@ def test_explorers_answer_in_jupyterlab(notebook, chromium, jupyterlab, artifact
         jupyterlab.shutdown_sessions()
 
 
+def exercise(page, number, label, shot):
+    """Move every control of explorer `number`; screenshots go to ``<shot>-*.png``."""
+    explorer = page.explorer(number - 1)
+    explorer.screenshot(path=f"{shot}-before.png")
+    try:
+        timings, unusable = page.move_every_control(
+            explorer,
+            lambda control: explorer.screenshot(path=f"{shot}-after-{slug(control.label)}.png"),
+        )
+    except BrowserTestFailure as failure:
+        raise BrowserTestFailure(f"{label}, {failure}{page.problems_text()}") from None
+    explorer.screenshot(path=f"{shot}-after.png")
+    if unusable:
+        warnings.warn(
+            f"{label}: never usable (hidden or disabled): {', '.join(unusable)}", stacklevel=2
+        )
+    return timings
+
+
 def latency_entry(title, notebook, name, timings):
+    """The report of one explorer: median and samples over its slider moves, per control."""
     sliders = [ms for kind, samples in timings.values() if kind == "slider" for ms in samples]
     every = [ms for _, samples in timings.values() for ms in samples]
     samples = sliders or every

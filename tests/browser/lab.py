@@ -155,6 +155,13 @@ class Control:
     locator: object
 
 
+def playwright_timeout():
+    """Playwright's TimeoutError (imported only when a browser is driven)."""
+    from playwright.sync_api import TimeoutError
+
+    return TimeoutError
+
+
 def last_line(text):
     """The last non-blank line of `text` (of a traceback: the exception and its message).
 
@@ -219,7 +226,7 @@ class NotebookPage:
         """Wait until `script` is true in the page; fail early if a dialog opens."""
         try:
             result = self.page.wait_for_function(script, timeout=timeout * 1000, polling=200)
-        except Exception as error:  # playwright's TimeoutError
+        except playwright_timeout() as error:
             raise BrowserTestFailure(
                 f"{self.notebook}: {what} within {timeout} s (kernel: {self.kernel_status()})"
                 + self.problems_text()
@@ -254,7 +261,7 @@ class NotebookPage:
             handle = self.page.wait_for_function(
                 EXPLORERS_READY, arg=len(cells), timeout=timeout * 1000, polling=200
             )
-        except Exception as error:  # playwright's TimeoutError
+        except playwright_timeout() as error:
             shown = self.page.locator(f"{NOTEBOOK} {EXPLORER}").count()
             seen = "".join(
                 f"\n  - cell {index + 1} ({name}) shows {self.cell_output(index)}"

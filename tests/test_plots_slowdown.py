@@ -48,10 +48,32 @@ def test_training_curves_are_labelled(histories):
     out_ax, cost_ax = artists["axes"][1]
     assert out_ax.get_xlabel() == cost_ax.get_xlabel() == "epoch"
     assert "probability" in out_ax.get_ylabel()
-    assert "nats" in cost_ax.get_ylabel() and cost_ax.get_yscale() == "log"
+    assert "cost" in cost_ax.get_ylabel() and cost_ax.get_yscale() == "log"
     assert "(output 0.98)" in out_ax.get_title()
-    labels = [t.get_text() for t in out_ax.get_legend().get_texts()]
-    assert labels == ["quadratic (MSE)", "cross-entropy", "a = 0.1"]
+    labels = [t.get_text() for t in cost_ax.get_legend().get_texts()]
+    assert labels == ["quadratic ½(y − a)², in probability²", "cross-entropy, in nats"]
+    assert [t.get_text() for t in out_ax.texts] == ["a = 0.1"]
+
+
+def test_training_curves_legend_leaves_every_curve_visible(histories):
+    artists = plot_training_curves(histories)
+    figure = artists["axes"][0, 0].figure
+    figure.canvas.draw()
+    for row in range(2):
+        for panel in artists["axes"][row]:
+            legend = panel.get_legend()
+            if legend is None:
+                continue
+            box = legend.get_window_extent()
+            for line in panel.get_lines():
+                points = line.get_transform().transform(line.get_xydata())
+                inside = (
+                    (points[:, 0] > box.x0)
+                    & (points[:, 0] < box.x1)
+                    & (points[:, 1] > box.y0)
+                    & (points[:, 1] < box.y1)
+                )
+                assert not inside.any(), (row, line.get_label())
 
 
 def test_training_curves_single_start_on_given_axes():

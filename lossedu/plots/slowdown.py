@@ -10,16 +10,43 @@ from ._style import COLORS, COST_STYLE
 COSTS = ("quadratic", "cross_entropy")
 #: Cost axis (log scale): from a well-trained neuron to a badly saturated one.
 COST_LIM = (1e-4, 20.0)
-COST_LABEL = "cost C (log scale; CE in nats)"
+COST_LABEL = "cost C (log scale)"
+#: Each cost's name in legends and titles, with the unit of its values.
+LABELS = {"quadratic": "quadratic ½(y − a)²", "cross_entropy": "cross-entropy"}
+UNITS = {"quadratic": "probability²", "cross_entropy": "nats"}
 OUTPUT_LABEL = "output a (probability)"
 #: A sequential map readable with every common colour-vision deficiency.
 MAP_CMAP = "viridis"
 #: Epoch counts labelled on the maps, so that the colours can be read as numbers.
 CONTOUR_LEVELS = (10, 25, 50, 100, 200)
+#: A contour is drawn only if this share of the cells lies between it and the one below.
+MIN_CONTOUR_SHARE = 0.01
 
 
 def _cost_style(cost):
     return {k: v for k, v in COST_STYLE[cost].items() if k != "label"}
+
+
+def _contour_levels(needed, levels, budget):
+    """The `levels` below `budget` that have cells of their own.
+
+    A level is kept when at least :data:`MIN_CONTOUR_SHARE` of the cells lie between
+    it and the last level kept (0 to begin with). Where the count jumps, say from
+    0 epochs (already below the threshold) to 30, several levels would otherwise
+    pile up on the one edge between neighbouring cells, with no cell to match them.
+
+    Examples
+    --------
+    >>> _contour_levels(np.array([0.0, 0.0, 30.0, 30.0, 60.0, np.inf]), (10, 25, 50), 300)
+    [50]
+    """
+    needed = np.asarray(needed, dtype=float)
+    kept, below = [], 0.0
+    for level in levels:
+        if level < budget and np.mean((needed > below) & (needed <= level)) >= MIN_CONTOUR_SHARE:
+            kept.append(level)
+            below = level
+    return kept
 
 
 def plot_training_curves(histories, *, threshold=0.1, ax=None, titles=None):
@@ -42,6 +69,12 @@ def plot_training_curves(histories, *, threshold=0.1, ax=None, titles=None):
     dict
         ``artists[row][cost]`` is ``{"output": Line2D, "cost": Line2D}``;
         ``artists["axes"]`` the axes, shape (rows, 2).
+
+    Notes
+    -----
+    Each row's legend sits in the lower left of its cost panel, which the
+    decreasing costs leave free; the output panel has no corner that every run
+    leaves free. The threshold line is labelled where it starts, on the left.
 
     Examples
     --------
@@ -69,12 +102,21 @@ def plot_training_curves(histories, *, threshold=0.1, ax=None, titles=None):
         for cost, history in histories.items():
             cost_values = np.asarray(history.cost).reshape(len(history.cost), -1)[:, row]
             style = _cost_style(cost)
-            label = COST_STYLE[cost]["label"]
+            label = f"{LABELS[cost]}, in {UNITS[cost]}"
             artists[row][cost] = {
                 "output": out_ax.plot(epochs, outputs[cost][:, row], lw=2, label=label, **style)[0],
                 "cost": cost_ax.plot(epochs, cost_values, lw=2, label=label, **style)[0],
             }
-        out_ax.axhline(threshold, color=COLORS["grey"], linestyle=":", label=f"a = {threshold:g}")
+        out_ax.axhline(threshold, color=COLORS["grey"], linestyle=":")
+        out_ax.text(
+            0.01,
+            threshold,
+            f"a = {threshold:g}",
+            transform=out_ax.get_yaxis_transform(),
+            color=COLORS["grey"],
+            fontsize="small",
+            va="bottom",
+        )
         a0 = outputs[next(iter(outputs))][0, row]
         title = (
             titles[row]
@@ -94,9 +136,9 @@ def plot_training_curves(histories, *, threshold=0.1, ax=None, titles=None):
             yscale="log",
             xlabel="epoch",
             ylabel=COST_LABEL,
-            title=f"cost, eta = {first.eta:g}",
+            title=f"cost, η = {first.eta:g}",
         )
-        out_ax.legend(loc="upper right", fontsize="small")
+        cost_ax.legend(loc="lower left", fontsize="small")
     return artists
 
 
@@ -122,7 +164,8 @@ def plot_slowdown_map(w, b, epochs_needed, *, budget, threshold=0.1, starts=None
     Returns
     -------
     dict
-        ``"images"`` (one per cost), ``"contours"`` (labelled epoch counts),
+        ``"images"`` (one per cost), ``"contours"`` (labelled epoch counts, per
+        cost that has a level with cells of its own),
         ``"never"`` (the hatched overlays),
         ``"colorbar"`` and ``"axes"``.
 
@@ -161,11 +204,17 @@ def plot_slowdown_map(w, b, epochs_needed, *, budget, threshold=0.1, starts=None
             norm=norm,
             interpolation="nearest",
         )
-        levels = [lv for lv in CONTOUR_LEVELS if lv < budget]
-        artists["contours"][cost] = axes.contour(
-            w, b, np.ma.masked_where(never, needed), levels=levels, colors="white", linewidths=0.8
-        )
-        axes.clabel(artists["contours"][cost], fmt="%d", fontsize="small")
+        levels = _contour_levels(needed, CONTOUR_LEVELS, budget)
+        if levels:
+            artists["contours"][cost] = axes.contour(
+                w,
+                b,
+                np.ma.masked_where(never, needed),
+                levels=levels,
+                colors="white",
+                linewidths=0.8,
+            )
+            axes.clabel(artists["contours"][cost], fmt="%d", fontsize="small")
         if never.any():
             artists["never"][cost] = axes.contourf(
                 w, b, never.astype(float), levels=[0.5, 1.5], colors="none", hatches=["///"]
@@ -182,7 +231,7 @@ def plot_slowdown_map(w, b, epochs_needed, *, budget, threshold=0.1, starts=None
                 label=label,
             )
         reached = np.isfinite(needed).mean()
-        name = COST_STYLE[cost]["label"]
+        name = LABELS[cost]
         axes.set(
             xlabel="starting weight w",
             title=f"{name}: {100 * reached:.0f}% of starts reach a < {threshold:g}",

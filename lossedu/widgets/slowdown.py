@@ -68,8 +68,8 @@ def slowdown_explorer(w=2.0, b=2.0, eta=0.15, epochs=300, cost="both"):
     --------
     >>> explorer = slowdown_explorer()
     >>> print(explorer.readout.value)
-    start: output 0.982<br>quadratic: 0.203 after 300 epochs, never below 0.1<br>cross-entropy:
-    0.012 after 300 epochs, below 0.1 at epoch 50
+    start: output 0.982<br>quadratic: 0.203 after 300 epochs, not below 0.1 within
+    them<br>cross-entropy: 0.012 after 300 epochs, below 0.1 at epoch 50
     >>> explorer.sliders["epochs"].value = 600
     >>> explorer.redraws
     2
@@ -99,14 +99,14 @@ def slowdown_explorer(w=2.0, b=2.0, eta=0.15, epochs=300, cost="both"):
             when = (
                 f"below {THRESHOLD:g} at epoch {reached:.0f}"
                 if np.isfinite(reached)
-                else (f"never below {THRESHOLD:g}")
+                else f"not below {THRESHOLD:g} within them"
             )
             label = "quadratic" if name == "quadratic" else "cross-entropy"
             parts.append(f"{label}: {output[-1]:.3f} after {epochs} epochs, {when}")
         for ax in axes:
             ax.set_xlim(0, epochs)
         out_ax.set_title(f"output, start w = {w:.2f}, b = {b:.2f} (output {sigmoid(w + b):.2f})")
-        cost_ax.set_title(f"cost, eta = {eta:g}")
+        cost_ax.set_title(f"cost, η = {eta:g}")
         return "<br>".join(parts)
 
     sliders = {

@@ -128,7 +128,7 @@ def test_stub_function_prints_not_answered(capsys):
         "demo", {1: Exercise(judge=lambda f: None if f(0.5) is None else f(0.5) == 1.0)}
     )
     assert exercises.check(1, stub) is None
-    assert "not answered yet" in capsys.readouterr().out
+    assert capsys.readouterr().out == ("Exercise 1: not answered yet. Write the function's body.\n")
 
 
 def test_judge_that_raises_is_a_wrong_answer(capsys):

@@ -4,8 +4,9 @@ Each notebook's module (``lossedu.exercises.nb02`` and so on) builds an
 :class:`ExerciseSet` whose expected answers are computed by ``lossedu`` itself,
 never typed in. A student calls ``check(number, answer)``:
 
-* an answer left as ``None`` (or ``...``) prints "not answered yet" and returns
-  ``None``, so an unfinished notebook still runs top to bottom;
+* an answer left as ``None`` (or ``...``), or a function whose body is still
+  ``...``, prints "not answered yet" and returns ``None``, so an unfinished
+  notebook still runs top to bottom;
 * a right answer prints a tick and returns ``True``;
 * a wrong one prints a hint, without giving the answer away, and returns ``False``.
 
@@ -117,7 +118,12 @@ class ExerciseSet:
         label = f"Exercise {number}"
         verdict = self.exercises[number].verdict(answer)
         if verdict is None:
-            print(f"{label}: not answered yet. Replace None with your answer.")
+            todo = (
+                "Write the function's body."
+                if callable(answer)
+                else "Replace None with your answer."
+            )
+            print(f"{label}: not answered yet. {todo}")
             return None
         if verdict:
             print(f"{label}: correct ✓")

@@ -74,7 +74,8 @@ def plot_training_curves(histories, *, threshold=0.1, ax=None, titles=None):
     -----
     Each row's legend sits in the lower left of its cost panel, which the
     decreasing costs leave free; the output panel has no corner that every run
-    leaves free. The threshold line is labelled where it starts, on the left.
+    leaves free. The threshold line is labelled where it starts, on the left,
+    below the line, where runs that start above it have not yet come.
 
     Examples
     --------
@@ -115,7 +116,7 @@ def plot_training_curves(histories, *, threshold=0.1, ax=None, titles=None):
             transform=out_ax.get_yaxis_transform(),
             color=COLORS["grey"],
             fontsize="small",
-            va="bottom",
+            va="top",
         )
         a0 = outputs[next(iter(outputs))][0, row]
         title = (

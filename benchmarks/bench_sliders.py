@@ -6,8 +6,8 @@ browser would set it; each assignment runs the explorer's update and renders the
 figure once with Agg to PNG. That time is compared, in the same run, with what a
 naive ``interact`` does on every move: build the figure anew and render it.
 Discrete controls (a unit, a cost: toggle buttons) are switched 10 times and
-reported beside the sliders: a switch may change an axis' scale or label, so the
-whole figure is redrawn, which a drag never needs.
+reported beside the sliders, against the same target: a switch may change an
+axis' scale or label, which a drag never does.
 
 The rebuild is timed fairly by calling the explorer's own factory with the same
 control values (figure, axes, artists, the constrained-layout solve and the first
@@ -180,10 +180,11 @@ def run(quick=False):
             f"{kind} {ms(up)} (p95 {ms(p95(headline))}) vs rebuild {ms(rb)} "
             f"(p95 {ms(p95(r['rebuilds']))}): {ratio:.2f}×"
         )
+        ok = ratio <= TARGET_RATIO and r["missed_redraws"] == 0
         if r["updates"] and r["switches"]:
             sw = median(r["switches"])
             measured += f"; switch {ms(sw)} ({sw / rb:.2f}×)"
-        ok = ratio <= TARGET_RATIO and r["missed_redraws"] == 0
+            ok &= sw / rb <= TARGET_RATIO
         if r["missed_redraws"]:
             measured += f"; {r['missed_redraws']} sets did not redraw once"
         rows.append(Row.check(f"slider update: {name}", measured, "≤ 0.25× rebuild", ok))

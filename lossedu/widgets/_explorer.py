@@ -13,6 +13,7 @@ axes' limits, labels or layout changed, in which case the whole figure is drawn.
 """
 
 import base64
+import functools
 import struct
 import zlib
 
@@ -20,6 +21,7 @@ import ipywidgets as widgets
 import numpy as np
 from matplotlib.axis import Axis
 from matplotlib.spines import Spine
+from matplotlib.ticker import FixedFormatter, FixedLocator, FuncFormatter
 
 _PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
 
@@ -83,50 +85,80 @@ class _IncrementalRenderer:
     cached layers over them, so the pixels match a full draw (to rounding of
     the alpha blend).
 
-    Anything else forces a full draw: new limits or scales (the ticks move),
-    changed axis labels or titles outside the moving parts, a different set of
-    artists, a resized figure. Overlapping axes (insets, twins), rasterised
-    layers, subfigures and see-through figures are always drawn whole.
+    A background belongs to one layout: limits, scales, ticks, axis labels. A
+    control that switches between layouts (a unit, a scale) finds each one's
+    background cached after its second visit; a layout seen for the first time
+    is drawn whole. A change to anything else (a new moving part, the axes'
+    background, spines, figure texts) empties the cache. Overlapping axes
+    (insets, twins), rasterised layers, subfigures and see-through figures are
+    always drawn whole.
     """
+
+    CACHED_LAYOUTS = 8
 
     def __init__(self, figure):
         self.figure = figure
         self._moving = []
-        self._background = None
-        self._runs = []
-        self._fingerprint = None
+        self._cache = {}  # layout fingerprint -> (background, runs), oldest first
+        self._seen = {}
+        self._last = None
         self._undrawn = {}
         self._drawn = False
+        self._drawing = False
+        # A draw from elsewhere (savefig, render_png, the inline backend) marks
+        # every artist fresh, hiding what changed: start again from a whole draw.
+        figure.canvas.mpl_connect("draw_event", self._on_draw)
+
+    def _on_draw(self, event):
+        if not self._drawing:
+            self._drawn = False
 
     def render(self):
         """Bring the figure's Agg canvas up to date; return its PNG bytes."""
         canvas = self.figure.canvas
-        fingerprint = self._layout_fingerprint()
-        same_layout = fingerprint == self._fingerprint
-        self._fingerprint = fingerprint
+        layout = self._layout_fingerprint()
+        last, self._last = self._last, layout
         changed, other_changes = self._stale_children()
         if not self._drawn or not self._blittable():
             self._drawn = True
-            self._background = None
-            canvas.draw()
-            self._note_undrawn()
-        else:
-            moving = set(map(id, self._moving))
-            new = [a for a in changed if id(a) not in moving]
-            if new or not same_layout:
-                present = {id(c) for ax in self.figure.axes for c in ax.get_children()}
-                self._moving = [a for a in self._moving if id(a) in present] + new
-            if not same_layout or other_changes:
-                # Ticks or labels moved: draw it all now, cache a background next time.
-                self._background = None
-                canvas.draw()
-                self._note_undrawn()
-            elif new or self._background is None:
-                self._draw_background()
-            else:
-                canvas.restore_region(self._background)
-                self._draw_runs()
-        return _canvas_png(canvas)
+            self._cache.clear()
+            return self._draw_whole()
+        moving = set(map(id, self._moving))
+        new = [a for a in changed if id(a) not in moving]
+        if new or other_changes:
+            # The cached backgrounds hold these artists as unchanging.
+            self._cache.clear()
+            present = {id(c) for ax in self.figure.axes for c in ax.get_children()}
+            self._moving = [a for a in self._moving if id(a) in present] + new
+        if layout in self._cache:
+            background, runs = self._cache.pop(layout)
+            self._cache[layout] = background, runs
+            canvas.restore_region(background)
+            self._draw_runs(runs)
+            return _canvas_png(canvas)
+        if layout != last and layout not in self._seen:
+            # A layout seen for the first time (limits that follow the data change
+            # on every move) is drawn whole: a background would never be reused.
+            self._seen[layout] = True
+            while len(self._seen) > 4 * self.CACHED_LAYOUTS:
+                del self._seen[next(iter(self._seen))]
+            return self._draw_whole()
+        self._cache[layout] = self._draw_background()
+        while len(self._cache) > self.CACHED_LAYOUTS:
+            del self._cache[next(iter(self._cache))]
+        return _canvas_png(self.figure.canvas)
+
+    def _draw(self):
+        self._drawing = True
+        try:
+            self.figure.canvas.draw()
+        finally:
+            self._drawing = False
+
+    def _draw_whole(self):
+        self._draw()
+        self._note_undrawn()
+        return _canvas_png(self.figure.canvas)
 
     def _layout_fingerprint(self):
         fig = self.figure
@@ -140,13 +172,15 @@ class _IncrementalRenderer:
                     ax.get_xscale(),
                     ax.get_yscale(),
                     ax.axison,
-                    tuple(map(id, ax.get_children())),
+                    tuple((id(c), c.get_zorder()) for c in ax.get_children()),
                     tuple(
                         (
-                            id(axis.get_major_locator()),
-                            id(axis.get_major_formatter()),
-                            id(axis.get_minor_locator()),
-                            id(axis.get_minor_formatter()),
+                            _ticker_key(axis.get_major_locator()),
+                            _ticker_key(axis.get_major_formatter()),
+                            _ticker_key(axis.get_minor_locator()),
+                            _ticker_key(axis.get_minor_formatter()),
+                            axis.label.get_text(),
+                            axis.label.get_visible(),
                         )
                         for axis in ax._axis_map.values()
                     ),
@@ -154,7 +188,7 @@ class _IncrementalRenderer:
                     tuple(tuple(np.ravel(a.xy)) for a in ax.texts if hasattr(a, "xy")),
                 )
             )
-        return parts
+        return tuple(parts)
 
     def _changed(self, artist):
         """Stale since the last draw. Artists a draw skips (empty texts, hidden ones)
@@ -176,7 +210,8 @@ class _IncrementalRenderer:
                 if child is ax.patch or isinstance(child, Spine):
                     other |= self._changed(child)
                 elif isinstance(child, Axis):
-                    other |= self._changed(child.label) or self._changed(child.offsetText)
+                    # Labels are part of the layout fingerprint; ticks follow the limits.
+                    continue
                 elif any(self._changed(a) for a in child.findobj()):
                     changed.append(child)
         other |= self._changed(fig.patch)
@@ -227,44 +262,48 @@ class _IncrementalRenderer:
         return front
 
     def _draw_background(self):
-        """Draw everything beneath the moving parts, copy it, cache the layers above."""
+        """Draw everything beneath the moving parts and copy it; cache the layers above.
+
+        Returns the background and the runs that complete a frame over it.
+        """
         canvas = self.figure.canvas
         front = self._front_artists()
         for artist in front:
             artist.set_animated(True)
         try:
-            canvas.draw()
+            self._draw()
         finally:
             for artist in front:
                 artist.set_animated(False)
-        self._background = canvas.copy_from_bbox(self.figure.bbox)
+        background = canvas.copy_from_bbox(self.figure.bbox)
         # Split what lies in front into runs: moving artists are drawn every
         # time, each run of unchanging ones is rendered once onto a clear layer.
         moving = set(map(id, self._moving))
-        self._runs = []
+        runs = []
         for artist in front:
             kind = "draw" if id(artist) in moving else "layer"
-            if self._runs and self._runs[-1][0] == kind:
-                self._runs[-1][1].append(artist)
+            if runs and runs[-1][0] == kind:
+                runs[-1][1].append(artist)
             else:
-                self._runs.append((kind, [artist]))
+                runs.append((kind, [artist]))
         renderer = canvas.get_renderer()
         pixels = np.asarray(canvas.buffer_rgba()).reshape(-1, 4)
-        for i, (kind, artists) in enumerate(self._runs):
+        for i, (kind, artists) in enumerate(runs):
             if kind == "layer":
                 renderer.clear()
                 for artist in artists:
                     artist.draw(renderer)
-                self._runs[i] = ("layer", _Layer(pixels))
+                runs[i] = ("layer", _Layer(pixels))
         self._note_undrawn()
-        canvas.restore_region(self._background)
-        self._draw_runs()
+        canvas.restore_region(background)
+        self._draw_runs(runs)
+        return background, runs
 
-    def _draw_runs(self):
+    def _draw_runs(self, runs):
         canvas = self.figure.canvas
         renderer = canvas.get_renderer()
         pixels = None
-        for kind, content in self._runs:
+        for kind, content in runs:
             if kind == "draw":
                 for artist in content:
                     artist.draw(renderer)
@@ -292,6 +331,20 @@ class _Layer:
         """Alpha-blend the layer over opaque RGBA `pixels` (flat, in place)."""
         below = pixels[self.index, :3].astype(np.uint32)
         pixels[self.index, :3] = (self.premultiplied + below * self.keep) // 255
+
+
+def _ticker_key(ticker):
+    """What a tick locator or formatter will produce: fixed ticks by value, others by identity."""
+    if isinstance(ticker, FixedLocator):
+        return "locs", tuple(np.ravel(ticker.locs)), ticker.nbins
+    if isinstance(ticker, FixedFormatter):
+        return "seq", tuple(ticker.seq), ticker.offset_string
+    func = getattr(ticker, "func", None)
+    if isinstance(ticker, FuncFormatter) and isinstance(func, functools.partial):
+        # What set_ticklabels makes: a lookup of the labels by tick position.
+        args = tuple(tuple(a.items()) if isinstance(a, dict) else a for a in func.args)
+        return "partial", func.func, args
+    return id(ticker)
 
 
 def _shown_state(artist):

@@ -165,7 +165,12 @@ def plot_true_class_loss(q_true=(), *, ax=None):
     (curve,) = ax.plot(grid, -np.log(grid), label=r"$-\ln q_{\mathrm{true}}$", **EXACT_STYLE)
     values = -np.log(marks) + 0.0
     (markers,) = ax.plot(
-        marks, values, "o", color=COLORS["orange"], markeredgecolor=COLORS["black"], label="marked"
+        marks,
+        values,
+        "o",
+        color=COLORS["orange"],
+        markeredgecolor=COLORS["black"],
+        label="marked predictions",
     )
     if len(q_true) == 0:
         markers.set_data([], [])

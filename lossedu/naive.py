@@ -2,7 +2,7 @@ r"""Popular cross-entropy one-liners that go wrong, kept to show how: do not tra
 
 Notebook 04 puts each of them beside the exact form and shows where it fails.
 
-* :func:`clipped_cross_entropy` is ``-mean(sum(y * log(clip(q, eps, 1))))``:
+* :func:`clipped_cross_entropy` is ``-mean(sum(y * log(clip(q, eps, 1)), axis=-1))``:
   the clip hides ``log(0)``, but it also caps the loss at :math:`-\log \varepsilon`
   (23.03 nats for ``eps = 1e-10``) and its gradient is exactly zero where the
   model is most wrong. :func:`clipped_cross_entropy_from_logits` is the same

@@ -161,8 +161,9 @@ def test_explorers_answer_in_jupyterlab(notebook, chromium, jupyterlab, artifact
     )
     try:
         page.run_all()
-        assert not page.problems(), f"{notebook.name} after Run All:{page.problems_text()}"
+        assert not page.tracebacks(), f"{notebook.name}, Run All:{page.problems_text()}"
         shown = page.wait_for_explorers(cells)
+        assert not page.problems(), f"{notebook.name} after Run All:{page.problems_text()}"
         for number, found in enumerate(shown, start=1):
             name = dict(cells).get(found["cell"], "explorer")
             label = f"{notebook.stem}/{name}"

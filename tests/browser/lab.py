@@ -242,7 +242,7 @@ class NotebookPage:
             lambda msg: self.console_errors.append(msg.text) if msg.type == "error" else None,
         )
         self.kernel_id = None
-        self.page.goto(lab.lab_url(notebook, workspace))
+        self.page.goto(lab.lab_url(notebook, workspace), timeout=90_000)
         self.page.locator(NOTEBOOK).wait_for(timeout=90_000)
 
     def close(self):

@@ -20,8 +20,8 @@ COLORS = {
 #: One look per cost, used in every figure that compares them: colour *and*
 #: line style differ, so the curves stay apart in greyscale too.
 COST_STYLE = {
-    "quadratic": {"color": COLORS["vermillion"], "linestyle": "--", "label": "quadratic (MSE)"},
-    "cross_entropy": {"color": COLORS["blue"], "linestyle": "-", "label": "cross-entropy"},
+    "quadratic": {"color": COLORS["vermillion"], "linestyle": "--"},
+    "cross_entropy": {"color": COLORS["blue"], "linestyle": "-"},
 }
 
 

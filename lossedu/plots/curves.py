@@ -147,7 +147,7 @@ def plot_loss_curves(
         grad_ax.axvspan(x0, x0, **flat_style),
     )
     for cost in ("quadratic", "cross_entropy"):
-        style = {k: v for k, v in COST_STYLE[cost].items() if k != "label"}
+        style = COST_STYLE[cost]
         for key, axes in (("ghost_loss", loss_ax), ("ghost_grad", grad_ax)):
             (artists[key][cost],) = axes.plot(
                 X_GRID, X_GRID * 0, linestyle=style["linestyle"], **_GHOST
@@ -283,7 +283,7 @@ def plot_second_derivatives(c1=1.0, s=1.0, *, ax=None):
     )
     artists = {}
     for cost, label in (("quadratic", "MSE"), ("cross_entropy", "cross-entropy")):
-        style = {k: v for k, v in COST_STYLE[cost].items() if k != "label"}
+        style = COST_STYLE[cost]
         (artists[cost],) = ax.plot(x, second[cost], lw=2, label=f"{label}, exact form", **style)
     x_star = curves.inflection_exact_mse(c1=c1, s=s)
     (artists["inflection"],) = ax.plot(
@@ -337,7 +337,7 @@ def plot_weight_line(t=None, *, ends=2.0, ax=None):
         ("quadratic", "squared error (y − a)²"),
         ("cross_entropy", "cross-entropy"),
     ):
-        style = {k: v for k, v in COST_STYLE[cost].items() if k != "label"}
+        style = COST_STYLE[cost]
         (artists[cost],) = ax.plot(
             t, curves.one_hidden_unit_loss(t, t, cost=cost), lw=2, label=label, **style
         )

@@ -23,10 +23,6 @@ CONTOUR_LEVELS = (10, 25, 50, 100, 200)
 MIN_CONTOUR_SHARE = 0.01
 
 
-def _cost_style(cost):
-    return {k: v for k, v in COST_STYLE[cost].items() if k != "label"}
-
-
 def _contour_levels(needed, levels, budget):
     """The `levels` below `budget` that have cells of their own.
 
@@ -102,7 +98,7 @@ def plot_training_curves(histories, *, threshold=0.1, ax=None, titles=None):
         artists[row] = {}
         for cost, history in histories.items():
             cost_values = np.asarray(history.cost).reshape(len(history.cost), -1)[:, row]
-            style = _cost_style(cost)
+            style = COST_STYLE[cost]
             label = f"{LABELS[cost]}, in {UNITS[cost]}"
             artists[row][cost] = {
                 "output": out_ax.plot(epochs, outputs[cost][:, row], lw=2, label=label, **style)[0],

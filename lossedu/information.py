@@ -204,13 +204,16 @@ def _rel_entr(p, q):
     q1 = np.where(support, q, 1.0)
     with np.errstate(divide="ignore", over="ignore"):
         ratio = p1 / q1
-        # The ratio keeps full precision when p is close to q; where it overflows
-        # (q subnormal) the difference of logs is still finite and exact enough.
+        # Where it overflows (q subnormal) the difference of logs is still finite
+        # and exact enough. Where p is within a factor 2 of q, p - q is exact and
+        # log1p keeps the digits that log(ratio) loses when the ratio is near 1.
         log_ratio = np.where(
             np.isinf(ratio) & (q1 > 0),
             np.log(p1) - np.log(np.where(q1 > 0, q1, 1.0)),
             np.log(ratio),
         )
+        near = (p1 >= 0.5 * q1) & (p1 <= 2.0 * q1)
+        log_ratio = np.where(near, np.log1p((p1 - q1) / np.where(near, q1, 1.0)), log_ratio)
     return np.where(support, p1 * log_ratio, 0.0)
 
 

@@ -55,6 +55,7 @@ NOTEBOOK = ".jp-NotebookPanel .jp-Notebook"
 EXPLORER = ".lossedu-explorer"
 FIGURE = "img.widget-image"
 WIDGET_ERRORS = ".jupyter-widgets-error-widget"
+WIDGET_FAILED = '.jp-OutputArea-output:has-text("Error displaying widget")'
 
 #: A figure has changed visibly when some pixel's colour channel moved by more than this.
 VISIBLE = 16
@@ -328,8 +329,8 @@ class NotebookPage:
         """Everything on the page a person would call broken, as short lines."""
         found = [f"page error: {error}" for error in self.page_errors]
         found += [f"console error: {text}" for text in self.console_errors]
-        shown = self.page.get_by_text("Error displaying widget").all_inner_texts()
-        found += [f"shown in the notebook: {text!r}" for text in shown]
+        shown = self.page.locator(f"{NOTEBOOK} {WIDGET_FAILED}").all_inner_texts()
+        found += [f"shown in the notebook: {text.strip()[:200]!r}" for text in shown]
         found += [
             f"widget error view: {text.strip()[:200]!r}"
             for text in self.page.locator(WIDGET_ERRORS).all_inner_texts()
@@ -390,9 +391,10 @@ class NotebookPage:
         if not pending:
             raise BrowserTestFailure("the explorer shows no control")
         while pending:
-            waiting = [c for c in pending if not c.locator.evaluate(MOVABLE)]
+            waiting = []
             for control in pending:
-                if control in waiting:
+                if not control.locator.evaluate(MOVABLE):
+                    waiting.append(control)
                     continue
                 try:
                     timings[control.label] = (control.kind, self.move(explorer, control))

@@ -343,7 +343,12 @@ def _ticker_key(ticker):
     if isinstance(ticker, FuncFormatter) and isinstance(func, functools.partial):
         # What set_ticklabels makes: a lookup of the labels by tick position.
         args = tuple(tuple(a.items()) if isinstance(a, dict) else a for a in func.args)
-        return "partial", func.func, args
+        key = "partial", func.func, args
+        try:
+            hash(key)
+        except TypeError:
+            return id(ticker)
+        return key
     return id(ticker)
 
 

@@ -4,8 +4,10 @@ For every lesson notebook that builds an explorer, Chromium (driven by Playwrigh
 opens it in JupyterLab, clears it and runs all cells from the menus, waits until the
 kernel has run them, and then moves every control of every explorer as a person would:
 the arrow keys on a slider's focused handle, a click on another toggle button. Each
-move must change the figure's pixels within a few seconds, and the page must show no
-"Error displaying widget", raise no page error and log no console error.
+control must change the figure visibly (some pixel by more than 16/255) within a few
+seconds, and the page must show no "Error displaying widget", raise no page error, log
+no console error, and JupyterLab's log console must hold no error from the kernel (an
+exception in a widget callback lands there, not in a cell).
 
 Screenshots of every explorer before and after its controls moved are written to
 ``test-artifacts/browser/<notebook>/``; the time from each key press or click to the

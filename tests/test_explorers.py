@@ -5,9 +5,7 @@ import pytest
 
 from lossedu import widgets
 
-FACTORIES = {
-    name: getattr(widgets, name) for name in widgets.__all__ if name.endswith("_explorer")
-}
+FACTORIES = {name: getattr(widgets, name) for name in widgets.__all__ if name.endswith("_explorer")}
 
 
 def other_value(control):

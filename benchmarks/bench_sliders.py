@@ -34,7 +34,7 @@ from lossedu import widgets  # noqa: E402
 
 UPDATES_PER_CONTROL = 50
 SWITCHES_PER_CONTROL = 10
-REBUILDS = 10
+REBUILDS = 20
 TARGET_RATIO = 0.25
 
 

@@ -79,3 +79,16 @@ def test_explorer_cells_ignore_output(path):
             assert source(cell).startswith("# NBVAL_IGNORE_OUTPUT"), (
                 "a cell that displays an explorer must start with # NBVAL_IGNORE_OUTPUT"
             )
+
+
+@pytest.mark.parametrize("path", ALL, ids=IDS)
+def test_no_stale_widget_views(path):
+    # A stored widget view points at a model that lived only in the kernel that
+    # made it: JupyterLab would show "Error displaying widget: model not found".
+    metadata = json.loads(path.read_text(encoding="utf-8"))["metadata"]
+    assert "widgets" not in metadata, "stored widget state: rebuild with `make notebooks`"
+    for cell in cells(path, "code"):
+        for output in cell["outputs"]:
+            assert "application/vnd.jupyter.widget-view+json" not in output.get("data", {}), (
+                "stored widget view: rebuild with `make notebooks`"
+            )

@@ -5,9 +5,12 @@ under ``notebooks/``). Each notebook is run in its own new kernel from the
 current environment, so the stored outputs are exactly what a student sees
 after "Restart kernel and run all", with execution counts 1, 2, 3, ...
 
-Widget state is not stored: each explorer's output carries a PNG of its figure
-beside the widget view, and viewers without a live kernel (GitHub, nbviewer,
-exported HTML) show that PNG, offline and without loading widget code.
+Explorers are stored as the PNG of their figure, without the live widget view
+or widget state: a view refers to a model that lives only in the kernel that
+made it, so JupyterLab would show "Error displaying widget: model not found"
+until the cell is run again, and its random model id would change the file on
+every run. The PNG reads the same in JupyterLab, on GitHub, in nbviewer and in
+exported HTML; running the cell brings the live explorer back.
 
 The image output of the cell tagged ``thumbnail`` in each notebook is written
 to ``docs/thumbnails/<notebook>.png`` for the README's course map.
@@ -19,10 +22,12 @@ from pathlib import Path
 
 import nbformat
 from nbclient import NotebookClient
+from nbconvert.preprocessors import CoalesceStreamsPreprocessor
 
 ROOT = Path(__file__).resolve().parents[1]
 NOTEBOOKS = ROOT / "notebooks"
 THUMBNAILS = ROOT / "docs" / "thumbnails"
+WIDGET_VIEW = "application/vnd.jupyter.widget-view+json"
 
 
 def course_notebooks():
@@ -39,10 +44,15 @@ def execute(path):
         kernel_name="python3",
         resources={"metadata": {"path": str(path.parent)}},
         record_timing=False,
-        store_widget_state=False,
+        store_widget_state=False,  # see the module docstring
     )
     client.execute()
+    # How printed text is split into stream outputs depends on timing; merged,
+    # the stored notebook is the same on every run.
+    nb, _ = CoalesceStreamsPreprocessor().preprocess(nb, {})
+    strip_widget_views(nb)
     nb.metadata.pop("papermill", None)
+    nb.metadata.pop("widgets", None)
     nb.metadata["kernelspec"] = {
         "display_name": "Python 3 (ipykernel)",
         "language": "python",
@@ -51,6 +61,17 @@ def execute(path):
     nbformat.validate(nb)
     nbformat.write(nb, path)
     return nb
+
+
+def strip_widget_views(nb):
+    """Keep each widget output's PNG and text, drop the view of its kernel-side model."""
+    for cell in nb.cells:
+        for output in cell.get("outputs", []):
+            data = output.get("data", {})
+            if WIDGET_VIEW in data:
+                if "image/png" not in data:
+                    raise SystemExit("a widget output without a PNG fallback would store nothing")
+                del data[WIDGET_VIEW]
 
 
 def write_thumbnail(path, nb):

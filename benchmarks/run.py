@@ -37,6 +37,9 @@ BENCHMARKS = {
 }
 RUN_ORDER = ["import", "accuracy", "training", "sliders", "browser", "notebooks"]
 RESULTS = HERE / "results.md"
+README = HERE.parent / "README.md"
+# The README's Performance section shows results.md between these markers.
+README_MARKERS = ("<!-- performance:start -->", "<!-- performance:end -->")
 
 
 def environment():
@@ -87,7 +90,7 @@ def main(argv):
     print(summary)
     if only is None and not quick:
         write_results(table, summary, notes, minutes)
-        print(f"written to {RESULTS.relative_to(HERE.parent)}")
+        print(f"written to {RESULTS.relative_to(HERE.parent)} and README.md")
     return 1 if crashed else 0
 
 
@@ -106,6 +109,18 @@ def write_results(table, summary, notes, minutes):
         "",
     ]
     RESULTS.write_text("\n".join(lines))
+    show_in_readme(RESULTS.read_text())
+
+
+def show_in_readme(results):
+    """Replace what stands between the README's performance markers with `results`."""
+    start, end = README_MARKERS
+    text = README.read_text()
+    if start not in text or end not in text:
+        raise SystemExit(f"README.md lacks the markers {start} ... {end}")
+    head, rest = text.split(start, 1)
+    _, tail = rest.split(end, 1)
+    README.write_text(f"{head}{start}\n{results.strip()}\n{end}{tail}")
 
 
 if __name__ == "__main__":

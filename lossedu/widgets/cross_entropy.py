@@ -9,6 +9,18 @@ from ._explorer import Explorer, choice, float_slider
 
 MODES = ("single-label", "multi-label")
 
+#: Titles of the prediction and the loss axes, per mode.
+TITLES = {
+    "single-label": (
+        "softmax outputs: one distribution (sums to 1)",
+        "categorical cross-entropy, per class",
+    ),
+    "multi-label": (
+        "sigmoid outputs: one yes/no each (any sum)",
+        "binary cross-entropies: their sum is the loss",
+    ),
+}
+
 #: The labels an instructor can pick: one animal, or two in the same image.
 LABELS = {
     "cat": (1.0, 0.0, 0.0),
@@ -106,14 +118,13 @@ def cross_entropy_explorer(
             text.set_y(min(v, 0.92 * ymax) + 0.03 * ymax)
             text.set_text(loss_bar_text(v))
         total = float(terms.sum())
-        if mode == "single-label":
-            ax_pred.set_title(f"softmax outputs: one distribution (sum {q.sum():.3f})")
-            ax_loss.set_title(f"categorical cross-entropy = {total:.3f} nats")
-            kind = "softmax"
-        else:
-            ax_pred.set_title(f"sigmoid outputs: one yes/no each (sum {q.sum():.3f})")
-            ax_loss.set_title(f"sum of binary cross-entropies = {total:.3f} nats")
-            kind = "sigmoid"
+        # Titles change with the mode only, and are set only then: set_title marks a
+        # title stale even when its text is the same, and text is the costliest part
+        # of a redraw. The moving numbers go to the readout and the bars' labels.
+        for ax, title in zip((ax_pred, ax_loss), TITLES[mode], strict=True):
+            if ax.get_title() != title:
+                ax.set_title(title)
+        kind = "softmax" if mode == "single-label" else "sigmoid"
         probs = ", ".join(f"{v:.3f}" for v in q)
         note = ""
         if mode == "single-label" and np.count_nonzero(target) > 1:
@@ -121,7 +132,10 @@ def cross_entropy_explorer(
                 "<br>Softmax assumes exactly one class: the label becomes the soft target "
                 "(0, ½, ½) and the loss cannot go below H(p) = ln 2 = 0.693 nats."
             )
-        return f"{kind} outputs q = ({probs}); loss = {total:.3f} nats{note}"
+        return (
+            f"{kind} outputs q = ({probs}); loss = {total:.3f} nats; "
+            f"the outputs sum to {q.sum():.3f}{note}"
+        )
 
     sliders = {
         f"z_{name}": float_slider(f"logit z of “{name}”", float(value), -6.0, 6.0, 0.01)

@@ -52,6 +52,22 @@ def as_probabilities(p, name, *, min_ndim=0):
     return arr
 
 
+def as_number(value, name, *, probability=False):
+    """Return `value`, a single finite number (a probability in [0, 1] if asked), as a float."""
+    arr = as_probabilities(value, name) if probability else as_float_array(value, name)
+    if arr.ndim != 0:
+        raise ValueError(f"{name} must be a single number; got shape {arr.shape}")
+    return float(arr)
+
+
+def as_names(names, n, name, what):
+    """Return `names` as a list of `n` strings, one per `what` (outcome, class)."""
+    names = [str(item) for item in names]
+    if len(names) != n:
+        raise ValueError(f"{name} must name {n} {what}; got {len(names)}")
+    return names
+
+
 def as_distribution(p, name, *, axis=-1):
     """Return `p` as probabilities that sum to 1 along `axis` (within 1e-8)."""
     arr = as_probabilities(p, name, min_ndim=1)
@@ -135,10 +151,11 @@ def check_positive(value, name, *, allow_zero=False):
     return float(value)
 
 
-def check_count(value, name):
-    """`value` must be a non-negative integer (bools refused)."""
-    if isinstance(value, bool) or not isinstance(value, numbers.Integral) or value < 0:
-        raise ValueError(f"{name} must be a non-negative integer; got {value!r}")
+def check_count(value, name, *, minimum=0):
+    """`value` must be an integer >= `minimum`, by default a non-negative one (bools refused)."""
+    if isinstance(value, bool) or not isinstance(value, numbers.Integral) or value < minimum:
+        expected = "a non-negative integer" if minimum == 0 else f"an integer >= {minimum}"
+        raise ValueError(f"{name} must be {expected}; got {value!r}")
     return int(value)
 
 

@@ -154,7 +154,5 @@ def block_distribution(p, n):
     array([0.49, 0.21, 0.21, 0.09])
     """
     p = _distribution_1d(p)
-    n = check_count(n, "n")
-    if n < 1:
-        raise ValueError(f"n must be at least 1; got {n}")
+    n = check_count(n, "n", minimum=1)
     return reduce(lambda joint, _: np.multiply.outer(joint, p).ravel(), range(n - 1), p)

@@ -29,7 +29,7 @@ import math
 
 import numpy as np
 
-from ._validation import as_float_array, as_probabilities, check_choice, check_positive
+from ._validation import as_float_array, as_number, check_choice, check_positive
 from .special import _out, log_sigmoid, sigmoid, softmax
 
 __all__ = [
@@ -55,13 +55,6 @@ __all__ = [
 ]
 
 NETWORK_COSTS = ("cross_entropy", "quadratic")
-
-
-def _unit_number(value, name):
-    """`value` must be one number in [0, 1] (a target)."""
-    if np.ndim(value) != 0:
-        raise ValueError(f"{name} must be a single number in [0, 1]; got shape {np.shape(value)}")
-    return float(as_probabilities(value, name))
 
 
 def _simplified_output(x, c2):
@@ -119,7 +112,7 @@ def simplified_mse(x, *, c1=1.0, c2=2.0):
     >>> round(simplified_mse(-30.0), 6)  # most wrong, and the loss is only c1^2
     1.0
     """
-    c1 = _unit_number(c1, "c1")
+    c1 = as_number(c1, "c1", probability=True)
     _, u = _simplified_output(x, c2)
     with np.errstate(over="ignore"):
         return _out((c1 - u) ** 2)
@@ -154,7 +147,7 @@ def grad_simplified_mse(x, *, c1=1.0, c2=2.0):
     >>> abs(grad_simplified_mse(-10.0)) < 1e-4
     True
     """
-    c1 = _unit_number(c1, "c1")
+    c1 = as_number(c1, "c1", probability=True)
     _, u = _simplified_output(x, c2)
     with np.errstate(over="ignore"):
         return _out(-2.0 * (c1 - u) * u)
@@ -187,7 +180,7 @@ def hess_simplified_mse(x, *, c1=1.0, c2=2.0):
     >>> hess_simplified_mse(-1.0) < 0 < hess_simplified_mse(1.0)
     True
     """
-    c1 = _unit_number(c1, "c1")
+    c1 = as_number(c1, "c1", probability=True)
     _, u = _simplified_output(x, c2)
     with np.errstate(over="ignore"):
         return _out(2.0 * u * (2.0 * u - c1))
@@ -219,7 +212,7 @@ def inflection_simplified_mse(*, c1=1.0, c2=2.0):
     >>> round(inflection_simplified_mse(c1=1.0, c2=4.0), 4)  # ln 2
     0.6931
     """
-    c1 = _unit_number(c1, "c1")
+    c1 = as_number(c1, "c1", probability=True)
     c2 = check_positive(c2, "c2")
     if c1 == 0.0:
         return float("nan")
@@ -258,7 +251,7 @@ def flat_edge_simplified_mse(*, c1=1.0, c2=2.0, tol=0.05):
     >>> round(flat_edge_simplified_mse(), 3)  # slope below 0.05 left of here
     -2.97
     """
-    c1 = _unit_number(c1, "c1")
+    c1 = as_number(c1, "c1", probability=True)
     c2 = check_positive(c2, "c2")
     tol = check_positive(tol, "tol")
     if c1 * c1 >= 2.0 * tol:
@@ -499,7 +492,7 @@ def exact_mse(x, *, c1=1.0, s=1.0):
     >>> exact_mse(-40.0)  # most wrong
     1.0
     """
-    c1 = _unit_number(c1, "c1")
+    c1 = as_number(c1, "c1", probability=True)
     a, _ = _exact_parts(x, s)
     return _out((c1 - a) ** 2)
 
@@ -534,7 +527,7 @@ def grad_exact_mse(x, *, c1=1.0, s=1.0):
     >>> abs(grad_exact_mse(-10.0)) < 1e-4
     True
     """
-    c1 = _unit_number(c1, "c1")
+    c1 = as_number(c1, "c1", probability=True)
     a, one_minus_a = _exact_parts(x, s)
     return _out(-2.0 * (c1 - a) * a * one_minus_a)
 
@@ -571,7 +564,7 @@ def hess_exact_mse(x, *, c1=1.0, s=1.0):
     >>> hess_exact_mse(-2.0) < 0
     True
     """
-    c1 = _unit_number(c1, "c1")
+    c1 = as_number(c1, "c1", probability=True)
     a, one_minus_a = _exact_parts(x, s)
     g = a * one_minus_a
     return _out(2.0 * g * (g - (c1 - a) * (one_minus_a - a)))
@@ -609,7 +602,7 @@ def inflection_exact_mse(*, c1=1.0, s=1.0):
     >>> inflection_exact_mse(c1=0.5).size
     2
     """
-    c1 = _unit_number(c1, "c1")
+    c1 = as_number(c1, "c1", probability=True)
     s = check_positive(s, "s")
     root = np.sqrt(1.0 - c1 + c1 * c1)
     roots = np.array([(1.0 + c1 - root) / 3.0, (1.0 + c1 + root) / 3.0])
@@ -649,7 +642,7 @@ def flat_edge_exact_mse(*, c1=1.0, s=1.0, tol=0.05):
     >>> round(flat_edge_exact_mse(), 3)  # slope below 0.05 left of here (S = 1)
     -3.609
     """
-    c1 = _unit_number(c1, "c1")
+    c1 = as_number(c1, "c1", probability=True)
     s = check_positive(s, "s")
     tol = check_positive(tol, "tol")
 
@@ -746,10 +739,8 @@ def one_hidden_unit_loss(w, v, *, x=1.0, y=1.0, cost="cross_entropy"):
     check_choice(cost, "cost", NETWORK_COSTS)
     w = as_float_array(w, "w")
     v = as_float_array(v, "v")
-    if np.ndim(x) != 0:
-        raise ValueError(f"x must be a single number; got shape {np.shape(x)}")
-    x = float(as_float_array(x, "x"))
-    y = _unit_number(y, "y")
+    x = as_number(x, "x")
+    y = as_number(y, "y", probability=True)
     z = v * np.tanh(w * x)
     if cost == "cross_entropy":
         return _out(-(y * np.asarray(log_sigmoid(z)) + (1.0 - y) * np.asarray(log_sigmoid(-z))))

@@ -13,6 +13,7 @@ import numpy as np
 
 from ._validation import (
     as_float_array,
+    as_number,
     as_probabilities,
     check_choice,
     check_count,
@@ -77,7 +78,7 @@ def neuron_cost(z, y, cost):
     """
     check_choice(cost, "cost", COSTS)
     z = as_float_array(z, "z")
-    y = _target(y)
+    y = as_number(y, "y", probability=True)
     if cost == "quadratic":
         return 0.5 * (y - sigmoid(z)) ** 2
     return -(y * log_sigmoid(z) + (1.0 - y) * log_sigmoid(-z))
@@ -107,7 +108,7 @@ def neuron_delta(z, y, cost):
     """
     check_choice(cost, "cost", COSTS)
     z = as_float_array(z, "z")
-    y = _target(y)
+    y = as_number(y, "y", probability=True)
     a = sigmoid(z)
     if cost == "quadratic":
         return (a - y) * a * (1.0 - a)
@@ -169,8 +170,8 @@ def train_neuron(w, b, *, x=1.0, y=0.0, eta=0.15, epochs=300, cost="quadratic"):
         raise ValueError(
             f"w and b must broadcast to one grid; got shapes {w.shape} and {b.shape}"
         ) from exc
-    x = _single(as_float_array(x, "x"), "x")
-    y = _target(y)
+    x = as_number(x, "x")
+    y = as_number(y, "y", probability=True)
     eta = check_positive(eta, "eta")
     epochs = check_count(epochs, "epochs")
 
@@ -196,22 +197,6 @@ def train_neuron(w, b, *, x=1.0, y=0.0, eta=0.15, epochs=300, cost="quadratic"):
         x=x,
         y=y,
     )
-
-
-def _scalar_error(name, value):
-    raise ValueError(f"{name} must be a single number; got shape {np.shape(value)}")
-
-
-def _single(arr, name):
-    """A validated 0-d array as a float."""
-    if arr.ndim != 0:
-        _scalar_error(name, arr)
-    return float(arr)
-
-
-def _target(y):
-    """The neuron's target: one probability."""
-    return _single(as_probabilities(y, "y"), "y")
 
 
 def epochs_to_reach(output, threshold=0.1):
@@ -277,8 +262,8 @@ def preactivation_path(w, b, *, x=1.0, y=0.0, eta=0.15, epochs=300, cost="quadra
     0.98 -> 0.20
     """
     check_choice(cost, "cost", COSTS)
-    w, b, x = (_single(as_float_array(v, n), n) for v, n in ((w, "w"), (b, "b"), (x, "x")))
-    y = _target(y)
+    w, b, x = as_number(w, "w"), as_number(b, "b"), as_number(x, "x")
+    y = as_number(y, "y", probability=True)
     eta = check_positive(eta, "eta")
     epochs = check_count(epochs, "epochs")
     step = eta * (1.0 + x * x)

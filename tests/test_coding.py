@@ -174,7 +174,10 @@ def test_block_codes_come_within_one_over_n_bits_of_entropy(n):
     assert H <= per_outcome < H + 1 / n
 
 
-@pytest.mark.parametrize("n, match", [(0, "at least 1"), (-1, "non-negative"), (1.5, "integer")])
+@pytest.mark.parametrize(
+    "n, match",
+    [(0, "n must be an integer >= 1"), (-1, "n must be an integer >= 1; got -1"), (1.5, "integer")],
+)
 def test_block_distribution_refuses_bad_n(n, match):
     with pytest.raises(ValueError, match=match):
         le.block_distribution([0.5, 0.5], n)

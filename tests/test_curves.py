@@ -267,7 +267,7 @@ def test_one_hidden_unit_loss_cross_entropy_matches_binary_cross_entropy():
 def test_one_hidden_unit_loss_validates():
     with pytest.raises(ValueError, match="cost must be one of"):
         one_hidden_unit_loss(1.0, 1.0, cost="mse")
-    with pytest.raises(ValueError, match=r"y must be a single number in \[0, 1\]"):
+    with pytest.raises(ValueError, match=r"y must be a single number; got shape \(2,\)"):
         one_hidden_unit_loss(1.0, 1.0, y=[0.0, 1.0])
     with pytest.raises(ValueError, match=r"y must hold probabilities in \[0, 1\]"):
         one_hidden_unit_loss(1.0, 1.0, y=2.0)

@@ -83,7 +83,7 @@ def test_entropy_area_outcome_of_probability_zero_adds_nothing(ax):
 
 @pytest.mark.parametrize(
     "p, labels, match",
-    [([0.5, 0.4], None, "sum to 1"), (COMPUTER, ["a", "b"], "each of the 3 outcomes")],
+    [([0.5, 0.4], None, "sum to 1"), (COMPUTER, ["a", "b"], "labels must name 3 outcomes; got 2")],
 )
 def test_entropy_area_refuses_bad_input(ax, p, labels, match):
     with pytest.raises(ValueError, match=match):
@@ -192,7 +192,7 @@ def test_code_lengths_lie_between_h_and_h_plus_one_over_n(ax):
 
 
 def test_code_lengths_refuse_a_block_of_zero(ax):
-    with pytest.raises(ValueError, match="at least 1"):
+    with pytest.raises(ValueError, match="max_block must be an integer >= 1; got 0"):
         plot_code_lengths(COMPUTER, max_block=0, ax=ax)
 
 
@@ -237,7 +237,7 @@ def test_entropy_explorer_all_weights_zero_says_so():
         ({"weights": (0.0, 0.0, 0.0)}, "not all 0"),
         ({"weights": (0.5, 0.5)}, "3 numbers"),
         ({"weights": (1.5, 0.5, 0.0)}, r"\[0, 1\]"),
-        ({"labels": ("a", "b")}, "name the 3 outcomes"),
+        ({"labels": ("a", "b")}, "labels must name 3 outcomes; got 2"),
         ({"unit": "bans"}, "unit must be one of"),
     ],
 )

@@ -13,7 +13,14 @@ from .. import (
     grad_categorical_cross_entropy,
     naive,
 )
-from .._validation import as_float_array, as_probabilities, check_positive, check_same_shape
+from .._validation import (
+    as_float_array,
+    as_names,
+    as_probabilities,
+    check_count,
+    check_positive,
+    check_same_shape,
+)
 from ._style import COLORS, get_ax
 from .divergence import P_STYLE, Q_STYLE
 
@@ -27,10 +34,7 @@ NAIVE_STYLE = {"color": COLORS["vermillion"], "linestyle": "--"}
 def _classes(classes, k):
     if classes is None:
         return [str(i + 1) for i in range(k)]
-    classes = [str(c) for c in classes]
-    if len(classes) != k:
-        raise ValueError(f"classes must name {k} classes; got {len(classes)}")
-    return classes
+    return as_names(classes, k, "classes", "classes")
 
 
 def plot_prediction(probs, target=None, *, classes=CLASSES, ax=None, title="Prediction and label"):
@@ -431,8 +435,7 @@ def plot_extra_softmax(n_classes=3, *, ax=None, lo=-10.0, hi=10.0):
     >>> round(float(artists["floor"].get_ydata()[0]), 4)
     0.5514
     """
-    if isinstance(n_classes, bool) or not isinstance(n_classes, int) or n_classes < 2:
-        raise ValueError(f"n_classes must be an integer >= 2; got {n_classes!r}")
+    n_classes = check_count(n_classes, "n_classes", minimum=2)
     ax = get_ax(ax)
     gaps = np.linspace(lo, hi, 401)
     logits = np.zeros((gaps.size, n_classes))

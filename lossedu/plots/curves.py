@@ -4,6 +4,7 @@ import matplotlib.pyplot as plt
 import numpy as np
 
 from .. import curves
+from .._validation import check_choice
 from ._style import COLORS, COST_STYLE, get_ax
 
 #: The logits drawn: far enough left to show the flat region, right to show the minimum.
@@ -41,6 +42,7 @@ def loss_curve_values(form, x, *, c1=1.0, c2=2.0, s=1.0):
     >>> float(values["cross_entropy"][1][0])  # a - 1 at a = 1/2
     -0.5
     """
+    check_choice(form, "form", FORMS)
     if form == "simplified":
         return {
             "quadratic": (
@@ -52,15 +54,13 @@ def loss_curve_values(form, x, *, c1=1.0, c2=2.0, s=1.0):
                 curves.grad_simplified_cross_entropy(x, c2=c2),
             ),
         }
-    if form == "exact":
-        return {
-            "quadratic": (curves.exact_mse(x, c1=c1, s=s), curves.grad_exact_mse(x, c1=c1, s=s)),
-            "cross_entropy": (
-                curves.exact_cross_entropy(x, s=s),
-                curves.grad_exact_cross_entropy(x, s=s),
-            ),
-        }
-    raise ValueError(f"form must be one of 'simplified', 'exact'; got {form!r}")
+    return {
+        "quadratic": (curves.exact_mse(x, c1=c1, s=s), curves.grad_exact_mse(x, c1=c1, s=s)),
+        "cross_entropy": (
+            curves.exact_cross_entropy(x, s=s),
+            curves.grad_exact_cross_entropy(x, s=s),
+        ),
+    }
 
 
 def mse_inflections(form, *, c1=1.0, c2=2.0, s=1.0):
@@ -73,6 +73,7 @@ def mse_inflections(form, *, c1=1.0, c2=2.0, s=1.0):
     >>> mse_inflections("simplified", c1=0.0).size
     0
     """
+    check_choice(form, "form", FORMS)
     if form == "simplified":
         x_star = curves.inflection_simplified_mse(c1=c1, c2=c2)
         return np.array([]) if np.isnan(x_star) else np.array([x_star])
@@ -87,6 +88,7 @@ def mse_flat_edge(form, *, c1=1.0, c2=2.0, s=1.0, tol=FLAT_TOL):
     >>> round(mse_flat_edge("simplified"), 2), round(mse_flat_edge("exact"), 2)
     (-2.97, -3.61)
     """
+    check_choice(form, "form", FORMS)
     if form == "simplified":
         return curves.flat_edge_simplified_mse(c1=c1, c2=c2, tol=tol)
     return curves.flat_edge_exact_mse(c1=c1, s=s, tol=tol)

@@ -8,7 +8,7 @@ import numpy as np
 from matplotlib.patches import Patch
 
 from .. import kl_divergence
-from .._validation import as_distribution, check_same_shape
+from .._validation import as_distribution, as_names, check_same_shape
 from ._style import COLORS, get_ax
 
 #: How the truth and the model look in every figure of notebooks 03 and 04.
@@ -30,10 +30,7 @@ def _pair(p, q):
 def _outcomes(outcomes, k):
     if outcomes is None:
         return [str(i + 1) for i in range(k)]
-    outcomes = [str(o) for o in outcomes]
-    if len(outcomes) != k:
-        raise ValueError(f"outcomes must name {k} outcomes; got {len(outcomes)}")
-    return outcomes
+    return as_names(outcomes, k, "outcomes", "outcomes")
 
 
 def plot_distributions(p, q, *, outcomes=None, ax=None):

@@ -3,7 +3,7 @@
 import numpy as np
 
 from .. import binary_entropy, block_distribution, entropy, huffman_code_lengths, information
-from .._validation import as_distribution, as_float_array, check_count, check_ndim
+from .._validation import as_distribution, as_float_array, as_names, check_count, check_ndim
 from ..information import xlogy
 from ._style import COLORS, get_ax
 from .information import add_other_unit_axis, nats_per_unit, unit_base
@@ -26,10 +26,7 @@ def _distribution(p):
 def _labels(labels, k):
     if labels is None:
         return [f"outcome {i + 1}" for i in range(k)]
-    labels = [str(label) for label in labels]
-    if len(labels) != k:
-        raise ValueError(f"labels must name each of the {k} outcomes; got {len(labels)} labels")
-    return labels
+    return as_names(labels, k, "labels", "outcomes")
 
 
 def plot_entropy_term(*, unit="nats", ax=None):
@@ -545,9 +542,7 @@ def plot_code_lengths(p, *, max_block=6, ax=None):
     """
     ax = get_ax(ax)
     p = _distribution(p)
-    max_block = check_count(max_block, "max_block")
-    if max_block < 1:
-        raise ValueError(f"max_block must be at least 1; got {max_block}")
+    max_block = check_count(max_block, "max_block", minimum=1)
     n = np.arange(1, max_block + 1)
     per_outcome = np.empty(n.size)
     for i, size in enumerate(n):

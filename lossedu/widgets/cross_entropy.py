@@ -3,6 +3,7 @@
 import numpy as np
 
 from .. import binary_cross_entropy_with_logits, log_softmax, sigmoid, softmax
+from .._validation import check_choice
 from ..plots import new_figure
 from ..plots.cross_entropy import CLASSES, loss_bar_text, plot_loss_terms, plot_prediction
 from ._explorer import Explorer, choice, float_slider
@@ -95,10 +96,8 @@ def cross_entropy_explorer(
     """
     if len(logits) != 3:
         raise ValueError(f"logits must hold 3 values (cat, frog, mouse); got {len(logits)}")
-    if label not in LABELS:
-        raise ValueError(f"label must be one of {', '.join(map(repr, LABELS))}; got {label!r}")
-    if mode not in MODES:
-        raise ValueError(f"mode must be one of {', '.join(map(repr, MODES))}; got {mode!r}")
+    check_choice(label, "label", tuple(LABELS))
+    check_choice(mode, "mode", MODES)
     fig, (ax_pred, ax_loss) = new_figure(1, 2, figsize=(9.6, 3.8))
     fig.set_dpi(100)
     q, target, terms = loss_terms(logits, label, mode)

@@ -3,7 +3,7 @@
 import numpy as np
 
 from .. import entropy
-from .._validation import as_probabilities, check_ndim
+from .._validation import as_names, as_probabilities, check_ndim
 from ..plots import new_figure, plot_distribution, plot_entropy_gauge, plot_entropy_simplex
 from ..plots.entropy import simplex_point
 from ..plots.information import UNITS, nats_per_unit, unit_base
@@ -45,9 +45,7 @@ def entropy_explorer(weights=(0.7, 0.2, 0.1), labels=DEFAULT_LABELS, unit="nats"
     check_ndim(weights, 1, "weights")
     if weights.size != 3 or weights.sum() == 0:
         raise ValueError(f"weights must be 3 numbers in [0, 1], not all 0; got {weights.tolist()}")
-    labels = [str(label) for label in labels]
-    if len(labels) != 3:
-        raise ValueError(f"labels must name the 3 outcomes; got {len(labels)}")
+    labels = as_names(labels, 3, "labels", "outcomes")
     unit_base(unit)
 
     fig, (ax_bars, ax_gauge, ax_simplex) = new_figure(

@@ -3,7 +3,7 @@
 import numpy as np
 
 from .. import kl_divergence
-from .._validation import as_probabilities, check_ndim
+from .._validation import as_names, as_probabilities, check_ndim
 from ..plots import new_figure
 from ..plots.divergence import place_label, plot_distributions, plot_divergence_bars, shown_length
 from ._explorer import Explorer, float_slider
@@ -56,9 +56,7 @@ def kl_explorer(p=(0.7, 0.2, 0.1), q=(1 / 3, 1 / 3, 1 / 3), *, outcomes=OUTCOMES
     1
     """
     p, q = _weights(p, "p"), _weights(q, "q")
-    outcomes = [str(o) for o in outcomes]
-    if len(outcomes) != 3:
-        raise ValueError(f"outcomes must name the 3 outcomes; got {len(outcomes)}")
+    outcomes = as_names(outcomes, 3, "outcomes", "outcomes")
     fig, (ax_bars, ax_div) = new_figure(1, 2, figsize=(9.6, 3.6), width_ratios=(1.3, 1.0))
     fig.set_dpi(100)
     p0, q0 = normalise(p), normalise(q)

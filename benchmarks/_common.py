@@ -1,5 +1,6 @@
 """What every benchmark shares: a row of the results table, timing and summary statistics."""
 
+import sys
 import time
 from dataclasses import dataclass
 
@@ -74,3 +75,10 @@ def markdown_table(rows):
 
     rule = "|" + "|".join("-" * (w + 2) for w in widths) + "|"
     return "\n".join([line(header), rule, *(line(c) for c in cells[1:])])
+
+
+def main(run):
+    """Run one benchmark on its own: ``python benchmarks/bench_x.py [--quick]`` prints its table."""
+    rows, notes = run(quick="--quick" in sys.argv)
+    print(markdown_table(rows))
+    print("\n".join(notes))

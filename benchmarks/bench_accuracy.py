@@ -20,11 +20,9 @@ The naive formulas are what much teaching code does: ``log(softmax(z))``,
 losses (zero where the clip is active), and ``p * log(clip(p) / clip(q))``.
 """
 
-import sys
-
 import mpmath as mp
 import numpy as np
-from _common import Row
+from _common import Row, main
 
 import lossedu as le
 
@@ -456,7 +454,4 @@ def run(quick=False):
 
 
 if __name__ == "__main__":
-    rows, notes = run(quick="--quick" in sys.argv)
-    for row in rows:
-        print(row)
-    print("\n".join(notes))
+    main(run)

@@ -7,11 +7,10 @@ reads that file; it does not start a browser itself. Run ``make test`` first.
 """
 
 import json
-import sys
 from pathlib import Path
 
 import numpy as np
-from _common import NOT_MEASURED, Row
+from _common import NOT_MEASURED, Row, main
 
 ROOT = Path(__file__).resolve().parents[1]
 LATENCY = ROOT / "test-artifacts" / "browser-latency.json"
@@ -53,7 +52,4 @@ def run(quick=False):
 
 
 if __name__ == "__main__":
-    rows, notes = run(quick="--quick" in sys.argv)
-    for row in rows:
-        print(row)
-    print("\n".join(notes))
+    main(run)

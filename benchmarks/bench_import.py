@@ -12,7 +12,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from _common import Row, median, ms, p95
+from _common import Row, main, median, ms, p95
 
 ROOT = Path(__file__).resolve().parents[1]
 REPEATS = 21
@@ -65,7 +65,4 @@ def run(quick=False):
 
 
 if __name__ == "__main__":
-    rows, notes = run(quick="--quick" in sys.argv)
-    for row in rows:
-        print(row)
-    print("\n".join(notes))
+    main(run)

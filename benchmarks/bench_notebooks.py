@@ -15,7 +15,7 @@ import sys
 import time
 from pathlib import Path
 
-from _common import NOT_MEASURED, Row, iqr, median, secs
+from _common import NOT_MEASURED, Row, iqr, main, median, secs
 
 ROOT = Path(__file__).resolve().parents[1]
 EMPTY = ROOT / "benchmarks" / "empty.ipynb"
@@ -112,7 +112,4 @@ def run(quick=False):
 
 
 if __name__ == "__main__":
-    rows, notes = run(quick="--quick" in sys.argv)
-    for row in rows:
-        print(row)
-    print("\n".join(notes))
+    main(run)

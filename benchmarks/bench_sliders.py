@@ -19,7 +19,6 @@ naive ``interact`` callback would not pay: that part is measured by wrapping
 import gc
 import inspect
 import math
-import sys
 import time
 
 import matplotlib
@@ -28,7 +27,7 @@ matplotlib.use("Agg")
 
 import ipywidgets  # noqa: E402
 import numpy as np  # noqa: E402
-from _common import NOT_MEASURED, Row, median, ms, p95  # noqa: E402
+from _common import NOT_MEASURED, Row, main, median, ms, p95  # noqa: E402
 
 from lossedu import widgets  # noqa: E402
 
@@ -200,7 +199,4 @@ def run(quick=False):
 
 
 if __name__ == "__main__":
-    rows, notes = run(quick="--quick" in sys.argv)
-    for row in rows:
-        print(row)
-    print("\n".join(notes))
+    main(run)

@@ -8,10 +8,8 @@ loop trains one start per call; a random sample of starts is timed and the time
 scaled to the grid, and the sample's answers are checked against the map.
 """
 
-import sys
-
 import numpy as np
-from _common import Row, median, secs, timed
+from _common import Row, main, median, secs, timed
 
 import lossedu as le
 
@@ -90,7 +88,4 @@ def run(quick=False):
 
 
 if __name__ == "__main__":
-    rows, notes = run(quick="--quick" in sys.argv)
-    for row in rows:
-        print(row)
-    print("\n".join(notes))
+    main(run)

@@ -141,13 +141,15 @@ def check_choice(value, name, choices):
     return value
 
 
-def check_positive(value, name, *, allow_zero=False):
-    """`value` must be a finite real number > 0 (or >= 0 with `allow_zero`)."""
+def check_positive(value, name, *, allow_zero=False, below=None):
+    """`value` must be a finite real number > 0 (or >= 0 with `allow_zero`), and < `below`."""
     if isinstance(value, bool) or not isinstance(value, numbers.Real) or not np.isfinite(value):
         raise ValueError(f"{name} must be a finite number; got {value!r}")
     if value < 0 or (value == 0 and not allow_zero):
         bound = ">= 0" if allow_zero else "> 0"
         raise ValueError(f"{name} must be {bound}; got {value!r}")
+    if below is not None and value >= below:
+        raise ValueError(f"{name} must be < {below:g}; got {value!r}")
     return float(value)
 
 

@@ -24,25 +24,31 @@ from ._validation import (
     as_float_array,
     as_labels,
     as_probabilities,
-    check_ndim,
     check_positive,
     check_same_shape,
 )
+from .losses import _binary_pair, _prediction
 from .special import log_softmax, softmax
 
 
 def _check_eps(eps):
-    eps = check_positive(eps, "eps")
-    if eps >= 1:
-        raise ValueError(f"eps must be < 1; got {eps!r}")
-    return eps
+    return check_positive(eps, "eps", below=1.0)
 
 
-def _probs_and_rows(probs, target, name):
-    q = as_probabilities(probs, name, min_ndim=1)
+def _rows(pred, target, name, *, pred_is_prob):
+    """Prediction and target rows of one shape, classes along the last axis."""
+    if pred_is_prob:
+        x = as_probabilities(pred, name, min_ndim=1)
+    else:
+        x = as_float_array(pred, name, min_ndim=1)
     y = as_probabilities(target, "target", min_ndim=1)
-    check_same_shape(q, y, name, "target")
-    return q, y
+    check_same_shape(x, y, name, "target")
+    return x, y
+
+
+def _through_softmax(q, g):
+    """Chain a gradient `g` with respect to q = softmax(z) back to the logits z."""
+    return q * (g - np.sum(q * g, axis=-1, keepdims=True)) + 0.0
 
 
 def _n_samples(q):
@@ -90,7 +96,7 @@ def clipped_cross_entropy(probs, target, eps=1e-10):
     23.03
     """
     eps = _check_eps(eps)
-    q, y = _probs_and_rows(probs, target, "probs")
+    q, y = _rows(probs, target, "probs", pred_is_prob=True)
     loss = -np.sum(y * np.log(np.clip(q, eps, 1.0))) / _n_samples(q)
     return float(loss) + 0.0
 
@@ -123,7 +129,7 @@ def grad_clipped_cross_entropy(probs, target, eps=1e-10):
     array([ 0., -0.])
     """
     eps = _check_eps(eps)
-    q, y = _probs_and_rows(probs, target, "probs")
+    q, y = _rows(probs, target, "probs", pred_is_prob=True)
     inside = q >= eps
     grad = np.where(inside, -y / np.where(inside, q, 1.0), 0.0)
     return grad / _n_samples(q)
@@ -157,9 +163,7 @@ def clipped_cross_entropy_from_logits(logits, target, eps=1e-10):
     23.03
     """
     eps = _check_eps(eps)
-    z = as_float_array(logits, "logits", min_ndim=1)
-    y = as_probabilities(target, "target", min_ndim=1)
-    check_same_shape(z, y, "logits", "target")
+    z, y = _rows(logits, target, "logits", pred_is_prob=False)
     return clipped_cross_entropy(softmax(z), y, eps)
 
 
@@ -195,12 +199,9 @@ def grad_clipped_cross_entropy_from_logits(logits, target, eps=1e-10):
     array([0., 0.])
     """
     eps = _check_eps(eps)
-    z = as_float_array(logits, "logits", min_ndim=1)
-    y = as_probabilities(target, "target", min_ndim=1)
-    check_same_shape(z, y, "logits", "target")
+    z, y = _rows(logits, target, "logits", pred_is_prob=False)
     q = softmax(z)
-    g = grad_clipped_cross_entropy(q, y, eps)
-    return q * (g - np.sum(q * g, axis=-1, keepdims=True)) + 0.0
+    return _through_softmax(q, grad_clipped_cross_entropy(q, y, eps))
 
 
 def clipped_binary_cross_entropy(probs, target, eps=1e-10):
@@ -237,19 +238,14 @@ def clipped_binary_cross_entropy(probs, target, eps=1e-10):
     >>> round(clipped_binary_cross_entropy(sigmoid(2000.0), 0.0), 2)
     23.03
     """
-    eps = _check_eps(eps)
-    if eps >= 0.5:
-        raise ValueError(f"eps must be < 0.5 for a binary clip; got {eps!r}")
-    q = as_probabilities(probs, "probs")
-    t = as_probabilities(target, "target")
-    check_same_shape(q, t, "probs", "target")
+    eps = check_positive(eps, "eps", below=0.5)  # the clip [eps, 1 - eps] must not be empty
+    q, t = _binary_pair(probs, target, "probs", pred_is_prob=True)
     qc = np.clip(q, eps, 1.0 - eps)
     return float(-np.mean(t * np.log(qc) + (1.0 - t) * np.log(1.0 - qc))) + 0.0
 
 
 def _double_softmax_inputs(logits, labels):
-    z = as_float_array(logits, "logits")
-    check_ndim(z, 2, "logits", hint="; for a single sample of C classes pass z[None, :]")
+    z = _prediction(logits, "logits")
     y = as_labels(labels, z.shape[1], "labels")
     if y.shape != (z.shape[0],):
         raise ValueError(
@@ -330,7 +326,7 @@ def grad_double_softmax_cross_entropy(logits, labels):
     g = softmax(q)
     g[np.arange(len(y)), y] -= 1.0
     g /= len(y)
-    return q * (g - np.sum(q * g, axis=-1, keepdims=True)) + 0.0
+    return _through_softmax(q, g)
 
 
 __all__ = [

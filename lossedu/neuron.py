@@ -220,9 +220,7 @@ def epochs_to_reach(output, threshold=0.1):
     273.0
     """
     out = as_probabilities(output, "output", min_ndim=1)
-    threshold = check_positive(threshold, "threshold")
-    if threshold >= 1:
-        raise ValueError(f"threshold must lie in (0, 1); got {threshold!r}")
+    threshold = check_positive(threshold, "threshold", below=1.0)
     below = out < threshold
     first = np.where(below.any(axis=0), np.argmax(below, axis=0), np.inf)
     return float(first) if first.ndim == 0 else first

@@ -613,7 +613,7 @@ def test_pos_weight_per_class_needs_an_axis(name):
 
 @pytest.mark.parametrize("threshold", [0, -0.1, 1.0, 1.5])
 def test_threshold_must_lie_in_the_unit_interval(threshold):
-    with expect(r"threshold must (be > 0|lie in \(0, 1\)); got"):
+    with expect(r"threshold must be (> 0|< 1); got"):
         call("epochs_to_reach", threshold=threshold)
 
 

@@ -153,6 +153,13 @@ def check_positive(value, name, *, allow_zero=False, below=None):
     return float(value)
 
 
+def check_in_range(value, name, lo, hi):
+    """`value` must be a real number in [lo, hi] (e.g. the range of its slider)."""
+    if isinstance(value, bool) or not isinstance(value, numbers.Real) or not lo <= value <= hi:
+        raise ValueError(f"{name} must be a number in [{lo:g}, {hi:g}]; got {value!r}")
+    return float(value)
+
+
 def check_count(value, name, *, minimum=0):
     """`value` must be an integer >= `minimum`, by default a non-negative one (bools refused)."""
     if isinstance(value, bool) or not isinstance(value, numbers.Integral) or value < minimum:

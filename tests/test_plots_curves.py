@@ -201,7 +201,7 @@ def test_loss_curves_explorer_slider_ranges_and_defaults():
 
 
 def test_loss_curves_explorer_rejects_values_off_its_sliders():
-    with pytest.raises(ValueError, match=r"c2 must lie in \[0.1, 10\]"):
+    with pytest.raises(ValueError, match=r"c2 must be a number in \[0.1, 10\]"):
         loss_curves_explorer(c2=50.0)
     with pytest.raises(ValueError, match="form must be one of"):
         loss_curves_explorer(form="both")

@@ -438,7 +438,16 @@ class Explorer:
 
 def float_slider(description, value, lo, hi, step, *, readout_format=".3f"):
     """A float slider wide enough to read from the back of a classroom."""
-    return widgets.FloatSlider(
+    return _slider(widgets.FloatSlider, description, value, lo, hi, step, readout_format)
+
+
+def int_slider(description, value, lo, hi, step):
+    """An integer slider, as wide as :func:`float_slider`."""
+    return _slider(widgets.IntSlider, description, value, lo, hi, step, "d")
+
+
+def _slider(kind, description, value, lo, hi, step, readout_format):
+    return kind(
         value=value,
         min=lo,
         max=hi,

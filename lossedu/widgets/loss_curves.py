@@ -1,6 +1,6 @@
 """Explorer for notebook 05: MSE and cross-entropy of one softmax output against its logit."""
 
-from .._validation import as_probabilities, check_choice, check_positive
+from .._validation import as_probabilities, check_choice, check_in_range, check_positive
 from ..plots import new_figure
 from ..plots.curves import FORMS, plot_loss_curves, set_loss_curves
 from ._explorer import Explorer, choice, float_slider
@@ -53,9 +53,8 @@ def loss_curves_explorer(c1=1.0, c2=2.0, form="simplified", s=1.0):
     c2 = check_positive(c2, "c2")
     check_choice(form, "form", FORMS)
     s = check_positive(s, "s")
-    for value, name, (lo, hi) in ((c2, "c2", C2_RANGE), (s, "s", S_RANGE)):
-        if not lo <= value <= hi:
-            raise ValueError(f"{name} must lie in [{lo:g}, {hi:g}] for the slider; got {value!r}")
+    check_in_range(c2, "c2", *C2_RANGE)
+    check_in_range(s, "s", *S_RANGE)
     fig, axes = new_figure(1, 2, figsize=(10.0, 3.9))
     fig.set_dpi(100)
     artists = plot_loss_curves(c1, c2, form=form, s=s, compare=form == "exact", ax=axes)

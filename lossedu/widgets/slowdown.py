@@ -1,15 +1,12 @@
 """Explorer for notebook 06: one sigmoid neuron trained with each cost, side by side."""
 
-import numbers
-
-import ipywidgets as widgets
 import numpy as np
 
 from .. import epochs_to_reach, neuron_cost, preactivation_path, sigmoid, train_neuron
-from .._validation import check_choice, check_count
+from .._validation import check_choice, check_count, check_in_range
 from ..plots import new_figure
 from ..plots.slowdown import COSTS, plot_training_curves
-from ._explorer import Explorer, choice, float_slider
+from ._explorer import Explorer, choice, float_slider, int_slider
 
 #: What the ``cost`` control shows.
 SHOW = ("both", *COSTS)
@@ -17,25 +14,6 @@ W_RANGE = (-3.0, 5.0)
 ETA_RANGE = (0.005, 3.0)
 EPOCHS_RANGE = (10, 1000)
 THRESHOLD = 0.1
-
-
-def _check_range(value, name, lo, hi):
-    """`value` must be a real number in [lo, hi] (the range of its slider)."""
-    if isinstance(value, bool) or not isinstance(value, numbers.Real) or not lo <= value <= hi:
-        raise ValueError(f"{name} must be a number in [{lo:g}, {hi:g}]; got {value!r}")
-
-
-def _int_slider(description, value, lo, hi, step):
-    return widgets.IntSlider(
-        value=value,
-        min=lo,
-        max=hi,
-        step=step,
-        description=description,
-        continuous_update=True,
-        style={"description_width": "initial"},
-        layout=widgets.Layout(width="480px"),
-    )
 
 
 def slowdown_explorer(w=2.0, b=2.0, eta=0.15, epochs=300, cost="both"):
@@ -75,8 +53,8 @@ def slowdown_explorer(w=2.0, b=2.0, eta=0.15, epochs=300, cost="both"):
     2
     """
     for value, name, (lo, hi) in ((w, "w", W_RANGE), (b, "b", W_RANGE), (eta, "eta", ETA_RANGE)):
-        _check_range(value, name, lo, hi)
-    _check_range(check_count(epochs, "epochs"), "epochs", *EPOCHS_RANGE)
+        check_in_range(value, name, lo, hi)
+    check_in_range(check_count(epochs, "epochs"), "epochs", *EPOCHS_RANGE)
     check_choice(cost, "cost", SHOW)
 
     fig, axes = new_figure(1, 2, figsize=(10.0, 3.9))
@@ -113,7 +91,7 @@ def slowdown_explorer(w=2.0, b=2.0, eta=0.15, epochs=300, cost="both"):
         "w": float_slider("starting weight w", w, *W_RANGE, 0.05, readout_format=".2f"),
         "b": float_slider("starting bias b", b, *W_RANGE, 0.05, readout_format=".2f"),
         "eta": float_slider("learning rate eta", eta, *ETA_RANGE, 0.005),
-        "epochs": _int_slider("epochs", epochs, *EPOCHS_RANGE, 10),
+        "epochs": int_slider("epochs", epochs, *EPOCHS_RANGE, 10),
         "cost": choice(
             "cost",
             [("both", "both"), ("quadratic", "quadratic"), ("cross-entropy", "cross_entropy")],

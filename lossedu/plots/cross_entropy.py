@@ -315,6 +315,21 @@ def _gap_axis(ax, ylabel, title):
     )
 
 
+def _exact_and_clipped(ax, quantity, exact_label, eps, lo, hi):
+    """Draw the exact and the clipped `quantity` ("loss" or "grad") against the logit gap."""
+    gaps = np.linspace(lo, hi, 501)
+    curves = clipping_curves(gaps, eps)
+    (exact,) = ax.plot(gaps, curves[f"exact_{quantity}"], label=exact_label, **EXACT_STYLE)
+    (clipped,) = ax.plot(
+        gaps,
+        curves[f"clipped_{quantity}"],
+        label=f"clipped at eps = {eps:g}",
+        linewidth=2.5,
+        **NAIVE_STYLE,
+    )
+    return exact, clipped
+
+
 def plot_clipped_loss(eps=1e-10, *, ax=None, lo=-40.0, hi=10.0):
     r"""Loss against the logit gap, exact (log-softmax) and clipped (capped at -ln eps).
 
@@ -341,17 +356,8 @@ def plot_clipped_loss(eps=1e-10, *, ax=None, lo=-40.0, hi=10.0):
     23.03
     """
     ax = get_ax(ax)
-    gaps = np.linspace(lo, hi, 501)
-    curves = clipping_curves(gaps, eps)
     cap = -np.log(eps)
-    (exact,) = ax.plot(gaps, curves["exact_loss"], label="exact: log-softmax", **EXACT_STYLE)
-    (clipped,) = ax.plot(
-        gaps,
-        curves["clipped_loss"],
-        label=f"clipped at eps = {eps:g}",
-        linewidth=2.5,
-        **NAIVE_STYLE,
-    )
+    exact, clipped = _exact_and_clipped(ax, "loss", "exact: log-softmax", eps, lo, hi)
     cap_line = ax.axhline(
         cap, color=COLORS["grey"], linestyle=":", label=rf"cap $-\ln\varepsilon$ = {cap:.2f}"
     )
@@ -387,16 +393,7 @@ def plot_clipped_gradient(eps=1e-10, *, ax=None, lo=-40.0, hi=10.0):
     (0.0, -1.0)
     """
     ax = get_ax(ax)
-    gaps = np.linspace(lo, hi, 501)
-    curves = clipping_curves(gaps, eps)
-    (exact,) = ax.plot(gaps, curves["exact_grad"], label="exact: q - y", **EXACT_STYLE)
-    (clipped,) = ax.plot(
-        gaps,
-        curves["clipped_grad"],
-        label=f"clipped at eps = {eps:g}",
-        linewidth=2.5,
-        **NAIVE_STYLE,
-    )
+    exact, clipped = _exact_and_clipped(ax, "grad", "exact: q - y", eps, lo, hi)
     ax.axhline(0.0, color=COLORS["grey"], linewidth=0.6)
     _gap_axis(
         ax,

@@ -5,6 +5,8 @@ Everything importable from here is pure NumPy. Plots live in
 :mod:`lossedu.widgets` (ipywidgets); importing ``lossedu`` loads neither.
 """
 
+import math
+
 from .coding import block_distribution, huffman_code, huffman_code_lengths
 from .curves import (
     exact_cross_entropy,
@@ -51,7 +53,7 @@ from .special import log_sigmoid, log_softmax, logsumexp, sigmoid, softmax
 __version__ = "0.1.0"
 
 #: 1 nat in bits: 1 / ln 2.
-BITS_PER_NAT = 1.4426950408889634
+BITS_PER_NAT = 1.0 / math.log(2.0)
 
 __all__ = [
     "BITS_PER_NAT",

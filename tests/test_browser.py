@@ -60,7 +60,7 @@ def test_every_explorer_is_shown_by_a_lesson_notebook():
     missing = sorted(exported - shown)
     assert not missing, (
         f"no lesson notebook in notebooks/ displays {', '.join(missing)} in an explorer cell"
-        " (first line '# NBVAL_IGNORE_OUTPUT', the explorer as the last expression),"
+        " (tagged 'nbval-ignore-output', the explorer as the last expression),"
         " so no browser test moves its controls"
     )
 

@@ -1,7 +1,8 @@
 """Which lesson notebooks build explorers, read from their source.
 
-An explorer cell starts with ``# NBVAL_IGNORE_OUTPUT`` and displays a
-``widgets.<topic>_explorer(...)`` as its last expression. Solutions notebooks repeat
+An explorer cell carries the cell tag ``nbval-ignore-output`` (its live widget
+differs from run to run) and displays a ``widgets.<topic>_explorer(...)`` as its
+last expression. Solutions notebooks repeat
 the lessons' exercises and are left out.
 """
 
@@ -9,7 +10,7 @@ import json
 import re
 from pathlib import Path
 
-MARK = "# NBVAL_IGNORE_OUTPUT"
+MARK = "nbval-ignore-output"
 EXPLORER_CALL = re.compile(r"\b(\w+_explorer)\s*\(")
 
 
@@ -24,7 +25,11 @@ def explorer_cells(path):
     >>> import tempfile
     >>> cells = [
     ...     {"cell_type": "code", "source": "from lossedu import widgets"},
-    ...     {"cell_type": "code", "source": "# NBVAL_IGNORE_OUTPUT\\nwidgets.kl_explorer(p=0.2)"},
+    ...     {
+    ...         "cell_type": "code",
+    ...         "metadata": {"tags": ["nbval-ignore-output"]},
+    ...         "source": "widgets.kl_explorer(p=0.2)",
+    ...     },
     ... ]
     >>> with tempfile.TemporaryDirectory() as folder:
     ...     path = Path(folder) / "03_kl.ipynb"
@@ -36,7 +41,8 @@ def explorer_cells(path):
     found = []
     for index, cell in enumerate(notebook.get("cells", [])):
         source = cell_source(cell)
-        if cell.get("cell_type") != "code" or not source.lstrip().startswith(MARK):
+        tags = cell.get("metadata", {}).get("tags", [])
+        if cell.get("cell_type") != "code" or MARK not in tags:
             continue
         calls = EXPLORER_CALL.findall(source)
         if calls:

@@ -4,9 +4,9 @@ Examples
 --------
 >>> check(1, None)
 Exercise 1: not answered yet. Replace None with your answer.
->>> check(4, 0.0)
-Exercise 4: not yet. Build diag(q) − qqᵀ with q = softmax(z) and take np.linalg.eigvalsh; the largest eigenvalue is the last one it returns.
-False
+>>> check(1, 0.693)
+Exercise 1: correct ✓
+True
 >>> check(3, lambda x, s: None)
 Exercise 3: not answered yet. Write the function's body.
 """

@@ -9,7 +9,7 @@ import pytest
 import lossedu as le
 from lossedu.plots.slowdown import COSTS
 from lossedu.widgets import slowdown_explorer
-from lossedu.widgets.slowdown import A0_RANGE, A0_STEP, W_RANGE
+from lossedu.widgets.slowdown import A0_RANGE, A0_STEP, W_RANGE, W_STEP, on_stops
 
 
 @pytest.fixture(autouse=True)
@@ -39,14 +39,21 @@ def test_classroom_outputs_lie_on_the_slider_grid(a0):
     assert A0_RANGE[0] <= a0 <= A0_RANGE[1]
 
 
+def start_output(explorer):
+    """The first point of the output curves: the start the explorer trains from."""
+    return [line.get_ydata()[0] for line in output_lines(explorer)]
+
+
 @pytest.mark.parametrize("a0", [0.5, 0.82, 0.98])
-def test_moving_a0_sets_w_and_b_with_one_redraw(a0):
-    explorer = slowdown_explorer()
+def test_moving_a0_sets_the_start_and_w_b_to_their_stops_with_one_redraw(a0):
+    explorer = slowdown_explorer(w=-1.0, b=-1.0)  # output 0.12
     redraws = explorer.redraws
     explorer.sliders["a0"].value = a0
     assert explorer.redraws == redraws + 1
+    assert start_output(explorer) == pytest.approx([a0, a0], abs=1e-12)
     w, b = explorer.sliders["w"].value, explorer.sliders["b"].value
-    assert w == pytest.approx(b) and w + b == pytest.approx(logit(a0), abs=1e-12)
+    assert (w, b) == (on_stops(w, *W_RANGE, W_STEP), on_stops(b, *W_RANGE, W_STEP))
+    assert abs(w + b - logit(a0)) <= W_STEP / 2
     assert explorer.sliders["a0"].value == a0  # not rewritten by the w, b it set
     first = explorer.readout.value.split("<br>")[0]
     assert first == f"start: output {a0:.3f} (w + b = {logit(a0):.2f})"
@@ -55,27 +62,38 @@ def test_moving_a0_sets_w_and_b_with_one_redraw(a0):
 def test_a0_from_the_browser_is_read_to_nine_decimals():
     explorer = slowdown_explorer()
     explorer.sliders["a0"].value = 0.02 + 160 * 0.005  # 0.8200000000000001 in floats
-    assert explorer.sliders["w"].value * 2 == pytest.approx(logit(0.82), abs=1e-12)
+    assert start_output(explorer) == pytest.approx([0.82, 0.82], abs=1e-12)
 
 
 @pytest.mark.parametrize("name", ["w", "b"])
-def test_moving_w_or_b_sets_a0_with_one_redraw(name):
+def test_moving_w_or_b_sets_the_start_and_a0_to_its_stop_with_one_redraw(name):
     explorer = slowdown_explorer()
     redraws = explorer.redraws
     explorer.sliders[name].value = 0.5
     assert explorer.redraws == redraws + 1
     w, b = explorer.sliders["w"].value, explorer.sliders["b"].value
     assert {w, b} == {0.5, 2.0}  # the other slider is left alone
-    assert explorer.sliders["a0"].value == pytest.approx(float(le.sigmoid(2.5)))
+    assert start_output(explorer) == pytest.approx([float(le.sigmoid(2.5))] * 2, abs=1e-12)
+    assert explorer.sliders["a0"].value == 0.925  # the stop nearest sigma(2.5) = 0.924
 
 
-def test_classic_starts_are_reproduced():
+def test_a_browsers_echo_of_a_stop_redraws_nothing():
+    explorer = slowdown_explorer()
+    explorer.sliders["a0"].value = 0.82
+    redraws = explorer.redraws
+    explorer.sliders["w"].value = 0.75 + 1e-16 * 3  # what a browser may send back for 0.75
+    explorer.sliders["a0"].value = 0.8200000000000001
+    assert explorer.redraws == redraws
+
+
+def test_classic_starts_are_reproduced_exactly():
     moderate = slowdown_explorer(w=0.6, b=0.9)
-    assert round(moderate.sliders["a0"].value, 2) == 0.82
+    assert moderate.sliders["a0"].value == 0.82
+    assert start_output(moderate) == pytest.approx([float(le.sigmoid(1.5))] * 2, abs=1e-15)
     assert "quadratic: 0.094 after 300 epochs" in moderate.readout.value
     saturated = slowdown_explorer()
     assert (saturated.sliders["w"].value, saturated.sliders["b"].value) == (2.0, 2.0)
-    assert round(saturated.sliders["a0"].value, 2) == 0.98
+    assert saturated.sliders["a0"].value == 0.98
     assert "quadratic: 0.203 after 300 epochs" in saturated.readout.value
 
 
@@ -85,14 +103,6 @@ def test_curves_from_a0_match_train_neuron():
     for line, cost in zip(output_lines(explorer), COSTS, strict=True):
         expected = le.train_neuron(half, half, eta=0.3, epochs=120, cost=cost).output
         np.testing.assert_allclose(line.get_ydata(), expected, rtol=1e-12)
-
-
-def test_a0_with_one_parameter_sets_the_other():
-    explorer = slowdown_explorer(a0=0.82, w=0.6)
-    assert explorer.sliders["w"].value == 0.6
-    assert explorer.sliders["b"].value == pytest.approx(logit(0.82) - 0.6)
-    explorer = slowdown_explorer(a0=0.82, b=0.9)
-    assert explorer.sliders["w"].value == pytest.approx(logit(0.82) - 0.9)
 
 
 def test_an_explorers_state_rebuilds_it():
@@ -116,8 +126,8 @@ def test_rejects_bad_starts_naming_the_argument():
         slowdown_explorer(a0="0.8")
     with pytest.raises(ValueError, match=r"a0 must be the output σ\(w \+ b\)"):
         slowdown_explorer(a0=0.5, w=2.0, b=2.0)
-    with pytest.raises(ValueError, match=r"a0 = 0.02 with w = 4 needs b = "):
-        slowdown_explorer(a0=0.02, w=4.0)
+    with pytest.raises(ValueError, match=r"a0 sets the start with w and b together"):
+        slowdown_explorer(a0=0.82, w=0.6)
     with pytest.raises(ValueError, match=rf"w must be a number in \[{W_RANGE[0]:g}, 5\]"):
         slowdown_explorer(w=7.0)
     with pytest.raises(ValueError, match=r"b must be a number in"):

@@ -16,6 +16,7 @@ SHOW = ("both", *COSTS)
 A0_RANGE = (0.02, 0.995)
 A0_STEP = 0.005
 W_RANGE = (-3.0, 5.0)
+W_STEP = 0.05
 ETA_RANGE = (0.005, 3.0)
 EPOCHS_RANGE = (10, 1000)
 THRESHOLD = 0.1
@@ -28,82 +29,101 @@ def logit(a):
     return math.log(a) - math.log1p(-a)
 
 
-def start_from_output(a0):
-    """The start (w, b) with output `a0` for x = 1: w = b = logit(a0) / 2.
+def on_stops(value, lo, hi, step):
+    """The stop of a slider on [lo, hi] with `step` nearest to `value`.
+
+    The value is rounded to the step's decimals, as the browser's slider writes it:
+    a slider set between its stops is snapped by the browser, which sends the
+    snapped value back, a second change the kernel would answer with a second
+    redraw.
 
     Examples
     --------
-    >>> start_from_output(0.5)
-    (0.0, 0.0)
-    >>> w, b = start_from_output(0.98)
-    >>> round(w + b, 4)
-    3.8918
+    >>> on_stops(1.9459, -3.0, 5.0, 0.05)
+    1.95
+    >>> on_stops(0.9820137900379085, 0.02, 0.995, 0.005)
+    0.98
     """
-    half = logit(a0) / 2
-    return half, half
+    decimals = max(0, -math.floor(math.log10(step)) + 1)
+    stop = lo + round((value - lo) / step) * step
+    return round(min(max(stop, lo), hi), decimals)
 
 
-def shown_output(w, b):
-    """The initial output σ(w + b) as the ``a0`` control shows it: clipped to its range."""
-    return min(max(float(sigmoid(w + b)), A0_RANGE[0]), A0_RANGE[1])
+def start_on_sliders(z0):
+    """Stops of the w and b sliders whose sum is nearest to `z0`, split evenly.
+
+    Examples
+    --------
+    >>> start_on_sliders(4.0)
+    (2.0, 2.0)
+    >>> start_on_sliders(logit(0.82))
+    (0.75, 0.75)
+    """
+    w = on_stops(z0 / 2, *W_RANGE, W_STEP)
+    return w, on_stops(z0 - w, *W_RANGE, W_STEP)
+
+
+def output_on_slider(z0):
+    """The stop of the ``a0`` slider nearest to the output σ(z0)."""
+    return on_stops(float(sigmoid(z0)), *A0_RANGE, A0_STEP)
 
 
 def _start(a0, w, b):
-    """Check the arguments that set the start; return (a0 as shown, w, b)."""
+    """Check the arguments that set the start; return (a0, w, b) on their sliders and z0."""
     if a0 is None:
         w = DEFAULT_W if w is None else check_in_range(w, "w", *W_RANGE)
         b = DEFAULT_B if b is None else check_in_range(b, "b", *W_RANGE)
-        return shown_output(w, b), w, b
+        return output_on_slider(w + b), w, b, w + b
     a0 = check_in_range(a0, "a0", *A0_RANGE)
+    z0 = logit(a0)
     if w is None and b is None:
-        return (a0, *start_from_output(a0))
+        return (a0, *start_on_sliders(z0), z0)
     if w is None or b is None:
-        # One of them given: the other makes up w + b = logit(a0).
-        given, name = (w, "w") if b is None else (b, "b")
-        check_in_range(given, name, *W_RANGE)
-        other = logit(a0) - given
-        other_name = "b" if name == "w" else "w"
-        if not W_RANGE[0] <= other <= W_RANGE[1]:
-            raise ValueError(
-                f"a0 = {a0:g} with {name} = {given:g} needs {other_name} = {other:.3g}, outside "
-                f"[{W_RANGE[0]:g}, {W_RANGE[1]:g}]; give a0 alone or a {name} closer to "
-                f"logit(a0)/2 = {logit(a0) / 2:.3g}"
-            )
-        return (a0, given, other) if name == "w" else (a0, other, given)
+        raise ValueError(
+            "a0 sets the start with w and b together: give a0 alone, or w and b "
+            f"(with or without a0); got a0 = {a0!r}, w = {w!r}, b = {b!r}"
+        )
+    # All three, as an explorer's `values` are: w and b set the start, and a0
+    # must be what the a0 slider shows for it (within two of its steps).
     w = check_in_range(w, "w", *W_RANGE)
     b = check_in_range(b, "b", *W_RANGE)
-    if abs(shown_output(w, b) - a0) > A0_STEP / 2:
+    shown = min(max(float(sigmoid(w + b)), A0_RANGE[0]), A0_RANGE[1])
+    if abs(shown - a0) > 2 * A0_STEP:
         raise ValueError(
             f"a0 must be the output σ(w + b) = {float(sigmoid(w + b)):.4g} of w = {w:g}, "
-            f"b = {b:g} (to within {A0_STEP / 2:g}); got {a0!r}. Give a0, or w and b, not both"
+            f"b = {b:g} (to within {2 * A0_STEP:g}); got {a0!r}. Give a0, or w and b"
         )
-    return a0, w, b
+    return a0, w, b, w + b
 
 
 class _StartExplorer(Explorer):
     """An :class:`Explorer` whose ``a0`` control and ``w``/``b`` sliders follow each other.
 
-    Moving ``a0`` sets ``w`` and ``b``; moving ``w`` or ``b`` sets ``a0``. The
-    follower is set while its own notifications are ignored, so one move of any
-    control is one redraw.
+    The start control moved last sets the start :math:`z_0 = w + b`: ``a0`` as
+    logit(a0), ``w`` or ``b`` as their sum. The others are moved to their own
+    sliders' nearest stops while their notifications are ignored, so one move of
+    any control is one redraw. A change that does not change a value (a
+    browser's echo of a stop) redraws nothing.
     """
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, figure, sliders, update, start, **kwargs):
         self._following = False
-        super().__init__(*args, **kwargs)
+        self._start = start
+        super().__init__(figure, sliders, update, **kwargs)
 
     def _on_change(self, change):
-        if self._following:
+        if self._following or _same(change["new"], change["old"]):
             return
         self._following = True
         try:
             sliders = self.sliders
+            # The browser sends keyboard steps with rounding noise (1.5999999999999996).
             if change["owner"] is sliders["a0"]:
-                # The browser may send 0.8200000000000001 for 0.82.
-                w, b = start_from_output(round(change["new"], 9))
-                sliders["w"].value, sliders["b"].value = w, b
+                self._start["z0"] = logit(round(change["new"], 9))
+                sliders["w"].value, sliders["b"].value = start_on_sliders(self._start["z0"])
             elif change["owner"] in (sliders["w"], sliders["b"]):
-                sliders["a0"].value = shown_output(sliders["w"].value, sliders["b"].value)
+                self._start["z0"] = round(sliders["w"].value + sliders["b"].value, 9)
+                sliders["a0"].value = output_on_slider(self._start["z0"])
         finally:
             self._following = False
         self.redraw()
@@ -111,6 +131,12 @@ class _StartExplorer(Explorer):
     def __repr__(self):
         # Displayed like every other explorer: the linking is an implementation detail.
         return super().__repr__().replace(type(self).__name__, "Explorer", 1)
+
+
+def _same(new, old):
+    if isinstance(new, float) and isinstance(old, float):
+        return abs(new - old) <= 1e-9 * max(1.0, abs(old))
+    return False
 
 
 def slowdown_explorer(a0=None, w=None, b=None, eta=0.15, epochs=300, cost="both"):
@@ -123,27 +149,31 @@ def slowdown_explorer(a0=None, w=None, b=None, eta=0.15, epochs=300, cost="both"
     :math:`a - y` has no such factor.
 
     The first control is the initial output `a0`, the number instructors think
-    in (0.5, 0.82, 0.98). With x = 1 both parameters take the same step, so the
-    run depends on the start only through :math:`z_0 = w + b = \operatorname{logit}(a_0)`
-    (see :func:`lossedu.preactivation_path`): how `a0` is split between w and b
-    changes nothing in the curves. Moving `a0` sets :math:`w = b = z_0/2`, which
-    keeps both sliders inside their range for every `a0` and gives the classic
-    saturated start w = b = 2 for :math:`a_0 = \sigma(4)`. The ``w`` and ``b``
-    sliders stay below it for starts given as parameters (w = 0.6, b = 0.9 is
-    the classic output 0.8176); moving either sets `a0` to :math:`\sigma(w + b)`.
-    The slider's 0.98 is :math:`z_0 = 3.89`, a little less saturated than the
-    classic :math:`\sigma(4) = 0.982`.
+    in (0.5, 0.82, 0.98 are stops of its slider). With x = 1 both parameters take
+    the same step, so the run depends on the start only through
+    :math:`z_0 = w + b` (see :func:`lossedu.preactivation_path`); the readout
+    shows it. The start control moved last sets :math:`z_0`: `a0` as
+    :math:`\operatorname{logit}(a_0)`, ``w`` or ``b`` as their sum. The others
+    follow to the nearest stop of their own slider: moving `a0` splits
+    :math:`z_0` evenly, w = b = z_0/2 (any split gives the same curves; the even
+    one keeps both sliders inside their range for every `a0`), and moving ``w``
+    or ``b`` moves `a0` to the stop nearest :math:`\sigma(w + b)`. A slider can
+    only rest on its stops: the browser snaps a value set between them and sends
+    it back. So the classic starts are given as `w` and `b`, exactly: w = 0.6,
+    b = 0.9 (output 0.8176, shown as 0.82) and w = b = 2 (output 0.982, shown as
+    0.98), the default. The slider's own 0.98 is :math:`z_0 = 3.89`, a little
+    less saturated.
 
     Parameters
     ----------
     a0 : float, optional
         Initial output :math:`\sigma(w + b)`, in [0.02, 0.995] (slider step
-        0.005). Alone, it sets w = b = logit(a0)/2; with one of `w`, `b`, the
-        other makes up logit(a0); with both, it must be their output (to within
-        half a step). By default the start is `w`, `b`.
+        0.005). Alone, it sets :math:`z_0 = \operatorname{logit}(a_0)`. With
+        `w` and `b` (an explorer's ``values``), those set the start and `a0`
+        must be their output to within two steps.
     w, b : float, optional
-        Starting weight and bias, each in [-3, 5]; 2 each by default (output
-        0.982).
+        Starting weight and bias, each in [-3, 5] (step 0.05); 2 each by
+        default (output 0.982).
     eta : float
         Learning rate, in [0.005, 3].
     epochs : int
@@ -159,7 +189,8 @@ def slowdown_explorer(a0=None, w=None, b=None, eta=0.15, epochs=300, cost="both"
     Raises
     ------
     ValueError
-        If an argument is off its slider, or `a0` disagrees with `w` and `b`.
+        If an argument is off its slider, `a0` comes with only one of `w`,
+        `b`, or `a0` disagrees with `w` and `b`.
 
     Examples
     --------
@@ -168,30 +199,33 @@ def slowdown_explorer(a0=None, w=None, b=None, eta=0.15, epochs=300, cost="both"
     start: output 0.982 (w + b = 4.00)<br>quadratic: 0.203 after 300 epochs, not below 0.1
     within them<br>cross-entropy: 0.012 after 300 epochs, below 0.1 at epoch 50
     >>> explorer.sliders["a0"].value = 0.82
-    >>> explorer.sliders["w"].value == explorer.sliders["b"].value
-    True
+    >>> explorer.sliders["w"].value, explorer.sliders["b"].value
+    (0.75, 0.75)
     >>> print(explorer.readout.value.split("<br>")[0])
     start: output 0.820 (w + b = 1.52)
     >>> explorer.redraws
     2
     """
-    a0, w, b = _start(a0, w, b)
+    a0, w, b, z0 = _start(a0, w, b)
+    start = {"z0": z0}
     check_in_range(eta, "eta", *ETA_RANGE)
     check_in_range(check_count(epochs, "epochs"), "epochs", *EPOCHS_RANGE)
     check_choice(cost, "cost", SHOW)
 
     fig, axes = new_figure(1, 2, figsize=(10.0, 3.9))
     fig.set_dpi(100)
-    histories = {c: train_neuron(w, b, eta=eta, epochs=epochs, cost=c) for c in COSTS}
+    histories = {c: train_neuron(0.0, z0, eta=eta, epochs=epochs, cost=c) for c in COSTS}
     lines = plot_training_curves(histories, threshold=THRESHOLD, ax=axes)[0]
     out_ax, cost_ax = axes
     grid = np.arange(EPOCHS_RANGE[1] + 1)
 
     def update(a0, w, b, eta, epochs, cost):
-        start = float(sigmoid(w + b))
-        parts = [f"start: output {start:.3f} (w + b = {w + b:.2f})"]
+        # The start is z0 = w + b as the control moved last set it (see _StartExplorer).
+        z0 = start["z0"]
+        output0 = float(sigmoid(z0))
+        parts = [f"start: output {output0:.3f} (w + b = {z0:.2f})"]
         for name in COSTS:
-            z = preactivation_path(w, b, eta=eta, epochs=epochs, cost=name)
+            z = preactivation_path(0.0, z0, eta=eta, epochs=epochs, cost=name)
             output = sigmoid(z)
             lines[name]["output"].set_data(grid[: epochs + 1], output)
             lines[name]["cost"].set_data(grid[: epochs + 1], neuron_cost(z, 0.0, name))
@@ -207,14 +241,14 @@ def slowdown_explorer(a0=None, w=None, b=None, eta=0.15, epochs=300, cost="both"
             parts.append(f"{label}: {output[-1]:.3f} after {epochs} epochs, {when}")
         for ax in axes:
             ax.set_xlim(0, epochs)
-        out_ax.set_title(f"output, start a0 = {start:.3f} (w + b = {w + b:.2f})")
+        out_ax.set_title(f"output, start a0 = {output0:.3f} (w + b = {z0:.2f})")
         cost_ax.set_title(f"cost, η = {eta:g}")
         return "<br>".join(parts)
 
     sliders = {
         "a0": float_slider("initial output a0", a0, *A0_RANGE, A0_STEP),
-        "w": float_slider("starting weight w", w, *W_RANGE, 0.05, readout_format=".2f"),
-        "b": float_slider("starting bias b", b, *W_RANGE, 0.05, readout_format=".2f"),
+        "w": float_slider("starting weight w", w, *W_RANGE, W_STEP, readout_format=".2f"),
+        "b": float_slider("starting bias b", b, *W_RANGE, W_STEP, readout_format=".2f"),
         "eta": float_slider("learning rate eta", eta, *ETA_RANGE, 0.005),
         "epochs": int_slider("epochs", epochs, *EPOCHS_RANGE, 10),
         "cost": choice(
@@ -223,4 +257,6 @@ def slowdown_explorer(a0=None, w=None, b=None, eta=0.15, epochs=300, cost="both"
             cost,
         ),
     }
-    return _StartExplorer(fig, sliders, update, title="The learning slowdown of one sigmoid neuron")
+    return _StartExplorer(
+        fig, sliders, update, start, title="The learning slowdown of one sigmoid neuron"
+    )

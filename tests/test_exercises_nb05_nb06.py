@@ -13,9 +13,21 @@ _ROOTS = [(1.5 - math.sqrt(0.75)) / 3, (1.5 + math.sqrt(0.75)) / 3]
 NB05_ANSWERS = {
     1: math.log(1.0 * 4.0 / 2.0),
     2: 2 * _A * (1 - _A),
-    4: 0.0,
+    4: None,  # filled in below
     5: [math.log(r / (1 - r)) for r in _ROOTS],
 }
+
+
+def _largest_curvature(z):
+    # diag(q) - q q^T built by hand, its eigenvalues from the characteristic polynomial
+    e = [math.exp(v) for v in z]
+    q = [v / sum(e) for v in e]
+    h = np.array([[(q[j] if j == k else 0.0) - q[j] * q[k] for k in range(3)] for j in range(3)])
+    minors = sum(h[j, j] * h[k, k] - h[j, k] ** 2 for j in range(3) for k in range(j + 1, 3))
+    return max(np.roots([1.0, -np.trace(h), minors, -np.linalg.det(h)]).real)
+
+
+NB05_ANSWERS[4] = _largest_curvature((1.0, 2.0, 3.0))
 _SAT = 1.0 / (1.0 + math.exp(-4.0))  # output at w = b = 2, x = 1
 NB06_ANSWERS = {
     1: _SAT * _SAT * (1 - _SAT),

@@ -4,8 +4,8 @@ Examples
 --------
 >>> check(1, None)
 Exercise 1: not answered yet. Replace None with your answer.
->>> check(4, 0.0)
-Exercise 4: correct ✓
+>>> check(1, 0.693)
+Exercise 1: correct ✓
 True
 >>> check(3, lambda x, s: None)
 Exercise 3: not answered yet. Write the function's body.
@@ -41,7 +41,7 @@ TEST_POINTS = (
     (-745.0, 0.5),
 )
 
-#: Exercise 4: three logits.
+#: Exercise 4: three logits, whose Hessian's largest eigenvalue is asked.
 LOGITS = (1.0, 2.0, 3.0)
 
 #: Exercise 5: a soft target.
@@ -86,10 +86,12 @@ EXERCISES = ExerciseSet(
             ),
         ),
         4: Exercise(
-            expected=lambda: np.linalg.eigvalsh(softmax_cross_entropy_hessian(LOGITS)).min(),
+            # The largest, not the smallest: the smallest is 0 (the direction (1, 1, 1)),
+            # and an answer of 0 cannot be checked to three significant figures.
+            expected=lambda: np.linalg.eigvalsh(softmax_cross_entropy_hessian(LOGITS)).max(),
             hint=(
-                "Build diag(a) − aaᵀ with a = softmax(z) and take np.linalg.eigvalsh. What does "
-                "the Hessian do to the direction (1, 1, 1)?"
+                "Build diag(q) − qqᵀ with q = softmax(z) and take np.linalg.eigvalsh; the "
+                "largest eigenvalue is the last one it returns."
             ),
         ),
         5: Exercise(

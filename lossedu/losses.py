@@ -21,7 +21,7 @@ from ._validation import (
     reduction_scale,
 )
 from .information import xlogy
-from .special import _out, log_sigmoid, log_softmax, sigmoid
+from .special import _out, _softmax_parts, log_sigmoid, log_softmax, sigmoid
 
 _ROWS_HINT = "; for a single sample of C classes pass x[None, :]"
 
@@ -134,6 +134,12 @@ def grad_categorical_cross_entropy(logits, target, *, reduction="mean"):
     bounded by 1 in size, and large exactly when the prediction is wrong.
     ``"mean"`` divides by N; ``"sum"`` and ``"none"`` do not.
 
+    For the most probable class :math:`k^*` of a confident row, :math:`q_{k^*}`
+    rounds to 1 and :math:`q_{k^*} - 1` would be 0. It is computed instead as
+    :math:`(1 - p_{nk^*}) - \sum_{j \ne k^*} q_j`, whose terms are exact (the first
+    for :math:`p_{nk^*} \ge 1/2`), so the gradient keeps its digits where the
+    loss does.
+
     Examples
     --------
     >>> grad_categorical_cross_entropy([[0.0, 0.0]], [0])
@@ -144,7 +150,14 @@ def grad_categorical_cross_entropy(logits, target, *, reduction="mean"):
     if labels is not None:
         rows = np.zeros_like(z)
         rows[np.arange(len(labels)), labels] = 1.0
-    return (np.exp(log_softmax(z)) - rows) * reduction_scale(z.shape[0], reduction)
+    _, _, e, s, top, _, _ = _softmax_parts(z, -1)
+    q = e / (1.0 + s)
+    grad = q - rows
+    # At the top class q = 1 - s / (1 + s): subtract the small parts, not 1 - p from ~1.
+    p_top = np.take_along_axis(rows, top, axis=-1)
+    at_top = np.where(p_top >= 0.5, (1.0 - p_top) - s / (1.0 + s), np.take_along_axis(grad, top, -1))
+    np.put_along_axis(grad, top, at_top, axis=-1)
+    return grad * reduction_scale(z.shape[0], reduction)
 
 
 def categorical_cross_entropy_from_probs(probs, target, *, reduction="mean"):

@@ -198,9 +198,10 @@ def as_scalar(value, name, expected="a finite number"):
         value = value.item()
     try:
         out = float(value)
-    except OverflowError as exc:
+    except OverflowError as exc:  # a Python int beyond 1.8e308
         raise ValueError(
-            f"{name} must be {expected}; got {value!r}, beyond the float64 range"
+            f"{name} must be {expected}; got an integer of {len(str(abs(value)))} digits, "
+            "beyond the float64 range"
         ) from exc
     if not np.isfinite(out):
         raise ValueError(f"{name} must be {expected}; got {value!r}")

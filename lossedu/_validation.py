@@ -6,6 +6,7 @@ student who passes bad input learns what to fix instead of getting a NaN.
 """
 
 import numbers
+from collections.abc import Iterable, Mapping
 
 import numpy as np
 
@@ -103,6 +104,8 @@ def as_number(value, name, *, probability=False):
 
 def as_names(names, n, name, what):
     """Return `names` as a list of `n` strings, one per `what` (outcome, class)."""
+    if isinstance(names, (str, bytes, Mapping)) or not isinstance(names, Iterable):
+        raise ValueError(f"{name} must be a sequence of {n} names, one per {what}; got {names!r}")
     names = [str(item) for item in names]
     if len(names) != n:
         raise ValueError(f"{name} must name {n} {what}; got {len(names)}")
@@ -221,6 +224,64 @@ def log_base(base):
     if not b > 1.0:
         raise ValueError(f"base must be {expected}; got {base!r}")
     return float(np.log(b))
+
+
+def check_flag(value, name):
+    """`value` must be True or False (a numpy bool too)."""
+    if not isinstance(value, (bool, np.bool_)):
+        raise ValueError(f"{name} must be True or False; got {value!r}")
+    return bool(value)
+
+
+def check_text(value, name, *, optional=True):
+    """`value` must be a string (or None when `optional`)."""
+    if value is None and optional:
+        return None
+    if not isinstance(value, str):
+        expected = "a string or None" if optional else "a string"
+        raise ValueError(f"{name} must be {expected}; got {value!r}")
+    return value
+
+
+def as_mapping(value, name, what, *, required=(), allowed=None):
+    """Return `value`, a non-empty dict of `what`, as a dict.
+
+    Every key in `required` must be present; with `allowed`, no other key may be.
+    """
+    if not isinstance(value, Mapping):
+        raise ValueError(f"{name} must be a dict of {what}; got {value!r}")
+    if not value:
+        raise ValueError(f"{name} is empty; expected a dict of {what}")
+    missing = [key for key in required if key not in value]
+    if missing:
+        raise ValueError(f"{name} lacks the key(s) {missing}; expected a dict of {what}")
+    if allowed is not None:
+        unknown = [key for key in value if key not in allowed]
+        if unknown:
+            options = ", ".join(repr(k) for k in allowed)
+            raise ValueError(f"{name} has unknown key(s) {unknown}; expected keys among {options}")
+    return dict(value)
+
+
+def as_grid(values, name, *, minimum=2):
+    """Return `values` as a 1-D float64 grid of at least `minimum` finite, increasing values."""
+    arr = as_float_array(values, name, min_ndim=1)
+    check_ndim(arr, 1, name)
+    if arr.size < minimum:
+        raise ValueError(f"{name} must hold at least {minimum} values; got {arr.size}")
+    if not (np.diff(arr) > 0).all():
+        raise ValueError(f"{name} must be strictly increasing; got {values!r}")
+    return arr
+
+
+def check_interval(lo, hi, name_lo, name_hi):
+    """`lo` and `hi` must be finite numbers with ``lo < hi``; return them as floats."""
+    lo, hi = as_scalar(lo, name_lo), as_scalar(hi, name_hi)
+    if not lo < hi:
+        raise ValueError(
+            f"{name_lo} must be below {name_hi}; got {name_lo}={lo!r}, {name_hi}={hi!r}"
+        )
+    return lo, hi
 
 
 def check_choice(value, name, choices):

@@ -1,4 +1,4 @@
-"""Bad and extreme input across the math: a right float64 number or a ValueError naming the argument.
+"""Bad and extreme input to the math: a right float64 number or a ValueError naming the argument.
 
 One section per class of input that used to break the promise: low-precision
 probabilities, confident predictions, counts that ask for too much work, huge
@@ -55,7 +55,9 @@ def test_any_low_precision_distribution_is_accepted_and_gives_float64(dtype, dat
     assert p.dtype == dtype
     h = le.entropy(p)
     assert isinstance(h, float)
-    assert h == pytest.approx(le.entropy(p.astype(float) / p.astype(float).sum()), abs=1e-3)
+    # Against the float64 renormalisation: the same up to the input's own rounding.
+    slack = p.size * float(np.finfo(dtype).eps) * (1 + math.log(p.size))
+    assert h == pytest.approx(le.entropy(p.astype(float) / p.astype(float).sum()), abs=slack)
     assert le.cross_entropy(p, p) == pytest.approx(h, rel=1e-12, abs=1e-15)
     assert le.kl_divergence(p, p) == 0.0
     loss = le.categorical_cross_entropy_from_probs(p[None], [0], reduction="none")
@@ -77,7 +79,8 @@ def test_float32_softmax_of_a_framework_is_accepted():
 @pytest.mark.parametrize("dtype", [np.float32, np.float16])
 def test_the_advice_in_the_error_message_works(dtype):
     p = np.array([0.2, 0.3, 0.6], dtype=dtype)  # sums to 1.1
-    with pytest.raises(ValueError, match=r"p must sum to 1 .* \(p / p.sum\(axis=0, keepdims=True\)\)"):
+    advice = r"\(p / p.sum\(axis=0, keepdims=True\)\)"
+    with pytest.raises(ValueError, match=rf"p must sum to 1 .* {advice}"):
         le.entropy(p)
     fixed = p / p.sum(axis=0, keepdims=True)
     assert fixed.dtype == dtype
@@ -357,7 +360,7 @@ def test_a_finite_square_is_returned_exactly():
             r"pos_weight and logits overflow",
         ),
         (
-            lambda: le.binary_cross_entropy_with_logits([1e308, 1e308], [0.0, 0.0], reduction="sum"),
+            lambda: le.binary_cross_entropy_with_logits([1e308] * 2, [0.0] * 2, reduction="sum"),
             r"reduction='sum' overflows",
         ),
     ],

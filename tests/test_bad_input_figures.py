@@ -255,3 +255,32 @@ AX_TAKERS = [name for name, (fn, _) in VALID.items() if "ax" in inspect.signatur
 def test_ax_must_be_matplotlib_axes(name, bad):
     with pytest.raises(ValueError, match=r"\bax must be"):
         _call(name, ax=bad)
+
+
+def test_explorer_checks_its_parts():
+    from lossedu.plots import new_figure
+
+    fig, _ = new_figure()
+    slider = widgets._explorer.float_slider("x", 0.5, 0.0, 1.0, 0.1)
+    with pytest.raises(ValueError, match=r"figure must be a matplotlib Figure"):
+        widgets.Explorer("fig", {"x": slider}, lambda x: None)
+    with pytest.raises(ValueError, match=r"sliders must be a dict"):
+        widgets.Explorer(fig, [slider], lambda x: None)
+    with pytest.raises(ValueError, match=r"sliders must map names to ipywidgets controls"):
+        widgets.Explorer(fig, {"x": 0.5}, lambda x: None)
+    with pytest.raises(ValueError, match=r"update must be a function"):
+        widgets.Explorer(fig, {"x": slider}, "update")
+    with pytest.raises(ValueError, match=r"title must be a string or None"):
+        widgets.Explorer(fig, {"x": slider}, lambda x: None, title=3)
+
+
+def test_slowdown_map_refuses_a_count_grid_of_the_wrong_size():
+    w, b = np.linspace(-2.0, 4.0, 5), np.linspace(-2.0, 4.0, 7)
+    right = {cost: np.zeros((7, 5)) for cost in plots.COST_STYLE}
+    plots.plot_slowdown_map(w, b, right, budget=300)
+    for shape in [(5, 7), (7, 4), (35,), (1, 7, 5)]:
+        wrong = {**right, "quadratic": np.zeros(shape)}
+        with pytest.raises(ValueError, match=r"epochs_needed\['quadratic'\] must have one count"):
+            plots.plot_slowdown_map(w, b, wrong, budget=300)
+    with pytest.raises(ValueError, match=r"w must be strictly increasing"):
+        plots.plot_slowdown_map(w[::-1], b, right, budget=300)

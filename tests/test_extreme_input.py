@@ -398,3 +398,24 @@ def test_weighted_bce_is_finite_or_a_value_error(x, t, w):
             assert "pos_weight" in str(exc)
         else:
             assert np.isfinite(value).all()
+
+
+@pytest.mark.parametrize("c2", [5e-324, 1e-300, 1.0, 1e300, 1.7e308])
+@pytest.mark.parametrize("tol", [5e-324, 1e-300, 0.05, 1e299])
+def test_curve_landmarks_stay_finite_for_extreme_parameters(c2, tol):
+    assert math.isfinite(curves.inflection_simplified_mse(c1=0.5, c2=c2))
+    assert math.isfinite(curves.flat_edge_simplified_mse(c1=0.5, c2=c2, tol=tol))
+    assert curves.flat_edge_simplified_mse(c1=1.0, c2=2.0, tol=0.05) == pytest.approx(
+        -2.97, abs=1e-3
+    )
+
+
+@given(st.floats(-1e308, 1e308), st.floats(-1e308, 1e308), st.floats(-1e308, 1e308))
+def test_one_hidden_unit_loss_is_finite_for_any_finite_weights(w, v, x):
+    for cost in ("cross_entropy", "quadratic"):
+        assert math.isfinite(curves.one_hidden_unit_loss(w, v, x=x, cost=cost))
+
+
+def test_a_clip_below_the_smallest_normal_float_is_refused():
+    with pytest.raises(ValueError, match=r"eps must be >= 2\.225e-308"):
+        naive.grad_clipped_cross_entropy_from_logits([0.0, -800.0], [0.0, 1.0], eps=5e-324)

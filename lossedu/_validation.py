@@ -143,7 +143,9 @@ def as_distribution(p, name, *, axis=-1):
 
 def check_axis(axis, ndim, name):
     """Return `axis` as a non-negative int valid for an array of `ndim` dimensions."""
-    if isinstance(axis, bool) or not isinstance(axis, numbers.Integral):
+    if isinstance(axis, np.ndarray) and axis.ndim == 0 and axis.dtype.kind in "iu":
+        axis = axis.item()
+    if isinstance(axis, (bool, np.bool_)) or not isinstance(axis, numbers.Integral):
         raise ValueError(f"{name} must be an integer; got {axis!r}")
     if not -ndim <= axis < ndim:
         raise ValueError(f"{name}={axis} is out of range for an array with {ndim} dimension(s)")

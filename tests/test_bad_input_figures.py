@@ -284,3 +284,13 @@ def test_slowdown_map_refuses_a_count_grid_of_the_wrong_size():
             plots.plot_slowdown_map(w, b, wrong, budget=300)
     with pytest.raises(ValueError, match=r"w must be strictly increasing"):
         plots.plot_slowdown_map(w[::-1], b, right, budget=300)
+
+
+def test_numpy_scalars_and_0d_arrays_accepted_like_floats():
+    assert plots.plot_kl_directions(np.array(0.3))["truth"].get_xdata()[0] == 0.3
+    explorer = widgets.information_explorer(p=np.float32(0.25))
+    assert explorer.sliders["p"].value == pytest.approx(0.25)
+    explorer = widgets.loss_curves_explorer(c1=np.array(0.5), c2=np.float16(2.0), s=np.int64(1))
+    assert explorer.sliders["c2"].value == 2.0
+    plots.plot_code_lengths(DIST, max_block=np.array(2))
+    plots.plot_extra_softmax(np.int32(3), lo=np.float32(-5.0), hi=np.array(5.0))

@@ -3,17 +3,23 @@
 Inputs are exact float64 numbers, so the reference is the function's true value
 at those very numbers, computed with 50 significant digits. Each grid mixes
 random inputs with the extremes that break naive code: logits of ±1e4, ±745 and
-margins of 46 (a probability of 1e-20), probabilities of 1e-300, 0 and
-1 − 2⁻⁵³ (the float just below 1, the closest to 1 − 1e-16).
+margins of 46 (a probability of 1e-20), the confident-prediction range (the
+true class ahead by a logit gap of 10 to 700, where the loss is e^-gap), and
+probabilities of 1e-300, 0 and 1 − 2⁻⁵³ (the float just below 1).
+
+The references keep every digit however small the loss: a log-sum-exp is
+computed as m + log1p(sum of the other terms), a probability's complement
+1 − q_k as the sum of the other probabilities, a sigmoid's as σ(−x), so that no
+reference loses the e^-gap that 50 digits cannot hold beside 1.
 
 The error of one result is ``|computed − true| / |true|`` (with the smallest
-normal float as the least denominator, so an underflow to 0 is no error). Two
-absolute floors excuse an error below them, the same for lossedu and the naive
-forms: for logsumexp, log-softmax and the losses made of it, 4 ulp of the row's
-largest |logit| (a log-softmax entry near 0 cannot be relatively exact without
-it); for a gradient, which is a difference of two probabilities (softmax or
-sigmoid minus target), 4 ulp of the larger of the two. A non-finite result
-where the true value is finite is counted apart and fails the target.
+normal float as the least denominator, so an underflow to 0 is no error). No
+floor excuses any loss, log-softmax, log-sum-exp or hard-label gradient. One
+absolute floor remains, where the reference itself is a cancellation: a
+gradient against a soft target, q_k − p_k (softmax or sigmoid minus a target
+strictly between 0 and 1), may be off by 4 ulp of the larger of the two; the
+table says how many entries it excused. A non-finite result where the true
+value is finite is counted apart and fails the target.
 
 The naive formulas are what much teaching code does: ``log(softmax(z))``,
 ``-log(clip(q, 1e-10, 1))``, ``1 / (1 + exp(-x))``, gradients of the clipped
@@ -99,10 +105,16 @@ def grad_floor(probability, target):
     return 4 * float(np.spacing(max(abs(float(probability)), abs(float(target)))))
 
 
-def floor_of(z):
-    """4 ulp of the row's largest |logit|, broadcast over the row."""
-    z = np.asarray(z, dtype=float)
-    return np.broadcast_to(4 * np.spacing(np.abs(z).max(axis=-1, keepdims=True)), z.shape)
+def soft_floor(probability, target):
+    """The floor for q − p against a soft target (0 < p < 1), where the reference cancels."""
+    target = float(target)
+    return grad_floor(probability, target) if 0.0 < target < 1.0 else 0.0
+
+
+#: The confident-prediction range: the true class ahead by these logit gaps.
+CONFIDENT_GAPS = np.geomspace(10.0, 700.0, 30)
+#: Offsets added to a whole row (the loss does not change, the rounding of z − max does).
+CONFIDENT_OFFSETS = (0.0, 3.7, -1e3, 1e4)
 
 
 # ----------------------------------------------------------------------------- inputs
@@ -130,7 +142,11 @@ def logit_rows(rng, c):
         [700.0, -700.0, 0.0],
     ]
     fixed = np.array([np.resize(np.array(e, dtype=float), c) for e in extremes])
-    return np.vstack(rows + [fixed])
+    confident = np.zeros((CONFIDENT_GAPS.size * len(CONFIDENT_OFFSETS), c))
+    for i, (offset, gap) in enumerate((o, g) for o in CONFIDENT_OFFSETS for g in CONFIDENT_GAPS):
+        confident[i] = offset
+        confident[i, i % c] = offset + gap
+    return np.vstack(rows + [fixed, confident])
 
 
 def probability_rows(rng, c):
@@ -153,6 +169,7 @@ def probability_rows(rng, c):
 
 def binary_inputs(rng):
     special = [1e4, 1e3, 745.0, 710.0, 100.0, 40.0, 37.0, 36.0, 20.0, 1.0, 1e-5, 1e-300, 0.0]
+    special += CONFIDENT_GAPS.tolist()
     xs = np.concatenate([special, [-s for s in special if s]])
     targets = np.array([0.0, 1.0, 0.5, 0.25])
     x_grid, t_grid = (a.ravel() for a in np.meshgrid(xs, targets))
@@ -171,13 +188,30 @@ def mpf(x):
     return mp.mpf(float(x))
 
 
+def _split(row):
+    """The maximum m of a row, its index, and log1p of the sum of the other e^(z − m)."""
+    top = int(np.argmax(row))
+    m = mpf(row[top])
+    rest = mp.fsum(mp.exp(mpf(v) - m) for k, v in enumerate(row) if k != top)
+    return m, top, rest
+
+
 def ref_logsumexp(row):
-    return mp.log(mp.fsum(mp.exp(mpf(v)) for v in row))
+    m, _, rest = _split(row)
+    return m + mp.log1p(rest)
 
 
 def ref_log_softmax(row):
-    lse = ref_logsumexp(row)
-    return [mpf(v) - lse for v in row]
+    m, _, rest = _split(row)
+    return [(mpf(v) - m) - mp.log1p(rest) for v in row]
+
+
+def ref_probabilities(row):
+    """Each softmax probability q_k and its complement 1 − q_k, both without cancellation."""
+    m, top, rest = _split(row)
+    q = [mp.exp((mpf(v) - m) - mp.log1p(rest)) for v in row]
+    complement = [rest / (1 + rest) if k == top else 1 - q[k] for k in range(len(row))]
+    return q, complement
 
 
 def ref_log_sigmoid(x):
@@ -186,6 +220,12 @@ def ref_log_sigmoid(x):
 
 def ref_sigmoid(x):
     return 1 / (1 + mp.exp(-mpf(x)))
+
+
+def ref_grad_bce(x, t):
+    """(1 − t) σ(x) − t σ(−x): exact for hard targets, no 1 − σ(x) at 50 digits."""
+    t = mpf(t)
+    return (1 - t) * ref_sigmoid(x) - t * ref_sigmoid(-x)
 
 
 def ref_xlogy(x, y):
@@ -236,21 +276,21 @@ def check_categorical(rng):
     for c, z in blocks.items():
         refs = [ref_log_softmax(row) for row in z]
         lses = [ref_logsumexp(row) for row in z]
-        rowfloor = floor_of(z)
+        probs = [ref_probabilities(row) for row in z]
         tags = [f"z={row.tolist()}" for row in z]
 
         ours, naive = results["logsumexp"]
-        for row, lse, f, tag in zip(z, lses, rowfloor[:, 0], tags, strict=True):
-            ours.add(le.logsumexp(row), lse, f, tag)
+        for row, lse, tag in zip(z, lses, tags, strict=True):
+            ours.add(le.logsumexp(row), lse, where=tag)
             with np.errstate(over="ignore", divide="ignore"):
-                naive.add(np.log(np.exp(row).sum()), lse, f, tag)
+                naive.add(np.log(np.exp(row).sum()), lse, where=tag)
 
         ours, naive = results["log_softmax"]
         got, bad = le.log_softmax(z), naive_log(naive_softmax(z))
         for i, ref in enumerate(refs):
             for k in range(c):
-                ours.add(got[i, k], ref[k], rowfloor[i, k], tags[i])
-                naive.add(bad[i, k], ref[k], rowfloor[i, k], tags[i])
+                ours.add(got[i, k], ref[k], where=tags[i])
+                naive.add(bad[i, k], ref[k], where=tags[i])
 
         # Hard labels: the most likely class, the least likely, a random one.
         q = naive_softmax(z)
@@ -260,8 +300,8 @@ def check_categorical(rng):
             clipped = -np.log(clip(q[np.arange(len(z)), labels]))
             for i, y in enumerate(labels):
                 ref = -refs[i][y]
-                ours.add(loss[i], ref, rowfloor[i, 0], f"{tags[i]}, label {y}")
-                naive.add(clipped[i], ref, rowfloor[i, 0], f"{tags[i]}, label {y}")
+                ours.add(loss[i], ref, where=f"{tags[i]}, label {y}")
+                naive.add(clipped[i], ref, where=f"{tags[i]}, label {y}")
 
             ours, naive = results["grad CE"]
             grad = le.grad_categorical_cross_entropy(z, labels, reduction="none")
@@ -269,12 +309,12 @@ def check_categorical(rng):
             active = q[np.arange(len(z)), labels] >= EPS_CLIP
             naive_grad = (q - onehot) * active[:, None]
             for i, y in enumerate(labels):
+                q_ref, complement = probs[i]
                 for k in range(c):
-                    prob = mp.exp(refs[i][k])
-                    ref = prob - (1 if k == y else 0)
-                    floor = grad_floor(prob, 1.0 if k == y else 0.0)
-                    ours.add(grad[i, k], ref, floor, f"{tags[i]}, label {y}, entry {k}")
-                    naive.add(naive_grad[i, k], ref, floor, f"{tags[i]}, label {y}, entry {k}")
+                    ref = -complement[k] if k == y else q_ref[k]
+                    tag = f"{tags[i]}, label {y}, entry {k}"
+                    ours.add(grad[i, k], ref, where=tag)
+                    naive.add(naive_grad[i, k], ref, where=tag)
 
         # Soft targets: random distributions and label smoothing.
         soft = np.vstack(
@@ -288,16 +328,19 @@ def check_categorical(rng):
         clipped = -np.sum(soft * np.log(clip(q)), axis=-1)
         for i in range(len(z)):
             ref = -mp.fsum(mpf(p) * lq for p, lq in zip(soft[i], refs[i], strict=True))
-            ours.add(loss[i], ref, rowfloor[i, 0], tags[i])
-            naive.add(clipped[i], ref, rowfloor[i, 0], tags[i])
+            ours.add(loss[i], ref, where=tags[i])
+            naive.add(clipped[i], ref, where=tags[i])
         ours, naive = results["grad CE soft"]
         grad = le.grad_categorical_cross_entropy(z, soft, reduction="none")
         mask = q >= EPS_CLIP
         naive_grad = q * np.sum(soft * mask, axis=-1, keepdims=True) - soft * mask
         for i in range(len(z)):
+            q_ref, complement = probs[i]
             for k in range(c):
-                prob = mp.exp(refs[i][k])
-                ref, floor = prob - mpf(soft[i, k]), grad_floor(prob, soft[i, k])
+                p_k = mpf(soft[i, k])
+                # Near 1 the difference is taken of the complements, both exact.
+                ref = (1 - p_k) - complement[k] if p_k >= 0.5 else q_ref[k] - p_k
+                floor = soft_floor(q_ref[k], soft[i, k])
                 ours.add(grad[i, k], ref, floor, f"{tags[i]}, p={soft[i].tolist()}, entry {k}")
                 naive.add(naive_grad[i, k], ref, floor, tags[i])
     return results
@@ -327,8 +370,8 @@ def check_binary(rng):
         score(le.binary_cross_entropy_with_logits(x, t, reduction="none"), ref_loss, labels=tags),
         score(naive_loss, ref_loss, labels=tags),
     )
-    ref_grad = [s - mpf(b) for s, b in zip(sig, t, strict=True)]
-    floors = [grad_floor(s, b) for s, b in zip(sig, t, strict=True)]
+    ref_grad = [ref_grad_bce(a, b) for a, b in zip(x, t, strict=True)]
+    floors = [soft_floor(s, b) for s, b in zip(sig, t, strict=True)]
     naive_grad = np.where((q < EPS_CLIP) | (q > 1 - EPS_CLIP), 0.0, q - t)
     ours = le.grad_binary_cross_entropy_with_logits(x, t, reduction="none")
     results["grad BCE with logits"] = (
@@ -372,6 +415,30 @@ def check_information(rng):
     return results
 
 
+def check_confident():
+    """The loss of a confident, correct prediction, about e^-gap: softmax and sigmoid."""
+    ours, naive = Score(), Score()
+    for c in (2, 3, 10):
+        for offset in CONFIDENT_OFFSETS:
+            z = np.full((CONFIDENT_GAPS.size, c), offset)
+            z[:, 0] += CONFIDENT_GAPS
+            loss = le.categorical_cross_entropy(z, np.zeros(len(z), dtype=int), reduction="none")
+            clipped = -np.log(clip(naive_softmax(z)[:, 0]))
+            for i, row in enumerate(z):
+                ref = -ref_log_softmax(row)[0]
+                tag = f"z={row.tolist()}, label 0"
+                ours.add(loss[i], ref, where=tag)
+                naive.add(clipped[i], ref, where=tag)
+    x = CONFIDENT_GAPS
+    loss = le.binary_cross_entropy_with_logits(x, np.ones_like(x), reduction="none")
+    q = np.clip(naive_sigmoid(x), EPS_CLIP, 1 - EPS_CLIP)
+    for i, v in enumerate(x):
+        ref = -ref_log_sigmoid(v)
+        ours.add(loss[i], ref, where=f"x={v!r}, t=1")
+        naive.add(-np.log(q[i]), ref, where=f"x={v!r}, t=1")
+    return {"confident": (ours, naive)}
+
+
 def check_mse(rng):
     special = np.array([0.0, 1e-300, -1e-300, 1.0, -1.0, 1e4, -1e4, 1e150, -1e150, 0.1, 0.3])
     a, b = (v.ravel() for v in np.meshgrid(special, special))
@@ -402,7 +469,12 @@ NAMES = {
     "H(p, q)": "cross_entropy(p, q)",
     "mse": "mse",
     "grad mse": "grad of mse",
+    "confident": "CE and BCE of confident predictions (logit gaps 10…700)",
 }
+
+#: The rows whose reference is itself a cancellation (q − p against a soft target), where
+#: a floor of 4 ulp of the larger term excuses an error; every other row has none.
+FLOORED = {"grad CE soft", "grad BCE with logits"}
 
 NAIVE = {
     "logsumexp": "log(sum(exp(z)))",
@@ -418,6 +490,7 @@ NAIVE = {
     "entropy": "clip(p)",
     "KL": "clip(p), clip(q)",
     "H(p, q)": "clip(q)",
+    "confident": "-log(clip(q_y))",
 }
 
 
@@ -428,11 +501,14 @@ def run(quick=False):
     results.update(check_binary(rng))
     results.update(check_information(rng))
     results.update(check_mse(rng))
+    results.update(check_confident())
     rows, notes = [], []
     for key, (ours, naive) in results.items():
         measured = f"{ours.summary()}"
-        if ours.excused:
-            measured += f" ({ours.excused} under the floor)"
+        if key in FLOORED:
+            measured += f" ({ours.excused} under the 4-ulp floor: q − p cancels)"
+        else:
+            assert ours.excused == 0, key
         if naive is not None:
             measured += f" · naive {NAIVE[key]}: {naive.summary()}"
         rows.append(

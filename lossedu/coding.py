@@ -14,6 +14,10 @@ import numpy as np
 
 from ._validation import as_distribution, check_count, check_ndim
 
+#: Most outcomes :func:`block_distribution` builds, ``K**n``: 8 MB of float64,
+#: and a Huffman code over them in a few seconds.
+MAX_BLOCK_OUTCOMES = 2**20
+
 
 def _distribution_1d(p):
     p = as_distribution(p, "p")
@@ -66,19 +70,22 @@ def huffman_code_lengths(p):
     array([0])
     """
     p = _distribution_1d(p)
-    lengths = np.zeros(p.size, dtype=int)
-    # Heap entries: (probability of the group, creation order, outcomes in the group).
-    heap = [(float(pk), k, [k]) for k, pk in enumerate(p)]
+    # Heap entries: (probability of the group, creation order = node id). Outcomes are
+    # nodes 0..K-1, each merge makes a new node; a codeword is as long as its node is deep.
+    heap = [(float(pk), k) for k, pk in enumerate(p)]
     heapq.heapify(heap)
-    order = p.size
+    parent = [0] * (2 * p.size - 1)
+    node = p.size
     while len(heap) > 1:
-        p_a, _, group_a = heapq.heappop(heap)
-        p_b, _, group_b = heapq.heappop(heap)
-        merged = group_a + group_b
-        lengths[merged] += 1
-        heapq.heappush(heap, (p_a + p_b, order, merged))
-        order += 1
-    return lengths
+        p_a, a = heapq.heappop(heap)
+        p_b, b = heapq.heappop(heap)
+        parent[a] = parent[b] = node
+        heapq.heappush(heap, (p_a + p_b, node))
+        node += 1
+    depth = [0] * node
+    for k in range(node - 2, -1, -1):  # parents are created after their children
+        depth[k] = depth[parent[k]] + 1
+    return np.array(depth[: p.size], dtype=int)
 
 
 def huffman_code(p):
@@ -134,7 +141,8 @@ def block_distribution(p, n):
     p : array_like, shape (K,)
         A distribution over K outcomes.
     n : int
-        How many independent outcomes form a block (at least 1).
+        How many independent outcomes form a block (at least 1), with at most
+        ``MAX_BLOCK_OUTCOMES`` (:math:`2^{20}`) sequences: :math:`K^n \le 2^{20}`.
 
     Returns
     -------
@@ -155,4 +163,10 @@ def block_distribution(p, n):
     """
     p = _distribution_1d(p)
     n = check_count(n, "n", minimum=1)
+    # Compare exponents: K**n itself may be an integer of millions of digits.
+    if n * np.log2(p.size) > np.log2(MAX_BLOCK_OUTCOMES):
+        raise ValueError(
+            f"n={n} asks for {p.size}**{n} sequences of {p.size} outcomes, more than the "
+            f"cap of {MAX_BLOCK_OUTCOMES:_} (2**20); use a shorter block"
+        )
     return reduce(lambda joint, _: np.multiply.outer(joint, p).ravel(), range(n - 1), p)

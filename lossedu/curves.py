@@ -216,7 +216,8 @@ def inflection_simplified_mse(*, c1=1.0, c2=2.0):
     c2 = check_positive(c2, "c2")
     if c1 == 0.0:
         return float("nan")
-    return float(np.log(c1 * c2 / 2.0))
+    # As a sum of logs: the product c1 * c2 / 2 may underflow or overflow.
+    return float(np.log(c1) + np.log(c2) - np.log(2.0))
 
 
 def flat_edge_simplified_mse(*, c1=1.0, c2=2.0, tol=0.05):
@@ -227,7 +228,7 @@ def flat_edge_simplified_mse(*, c1=1.0, c2=2.0, tol=0.05):
     c1, c2
         As for :func:`simplified_mse`.
     tol : float, optional
-        A slope below this (loss per unit of logit) counts as flat, > 0.
+        A slope below this (loss per unit of logit) counts as flat, in (0, 1e300).
 
     Returns
     -------
@@ -255,11 +256,12 @@ def flat_edge_simplified_mse(*, c1=1.0, c2=2.0, tol=0.05):
     c2 = check_positive(c2, "c2")
     tol = check_positive(tol, "tol")
     if c1 * c1 >= 2.0 * tol:
-        # The smaller root, written so that it keeps its digits when tol << c1^2.
-        u = tol / (c1 + np.sqrt(c1 * c1 - 2.0 * tol))
+        # The smaller root, written so that it keeps its digits when tol << c1^2;
+        # its log taken as a difference, since tol / (...) may underflow.
+        log_u = np.log(tol) - np.log(c1 + np.sqrt(c1 * c1 - 2.0 * tol))
     else:
-        u = 0.5 * (c1 + np.sqrt(c1 * c1 + 2.0 * tol))
-    return float(np.log(c2 * u))
+        log_u = np.log(0.5) + np.log(c1 + np.sqrt(c1 * c1 + 2.0 * tol))
+    return float(np.log(c2) + log_u)
 
 
 def simplified_cross_entropy(x, *, c2=2.0):
@@ -741,7 +743,8 @@ def one_hidden_unit_loss(w, v, *, x=1.0, y=1.0, cost="cross_entropy"):
     v = as_float_array(v, "v")
     x = as_number(x, "x")
     y = as_number(y, "y", probability=True)
-    z = v * np.tanh(w * x)
+    with np.errstate(over="ignore"):  # tanh of an overflowed w x is still exactly +-1
+        z = v * np.tanh(w * x)
     if cost == "cross_entropy":
         return _out(-(y * np.asarray(log_sigmoid(z)) + (1.0 - y) * np.asarray(log_sigmoid(-z))))
     return _out((y - np.asarray(sigmoid(z))) ** 2)

@@ -15,13 +15,14 @@ from ._validation import (
     as_float_array,
     as_labels,
     as_probabilities,
+    check_finite_result,
     check_ndim,
     check_same_shape,
     reduce,
     reduction_scale,
 )
 from .information import xlogy
-from .special import _out, log_sigmoid, log_softmax, sigmoid
+from .special import _out, _softmax_parts, log_sigmoid, log_softmax, sigmoid
 
 _ROWS_HINT = "; for a single sample of C classes pass x[None, :]"
 
@@ -134,6 +135,12 @@ def grad_categorical_cross_entropy(logits, target, *, reduction="mean"):
     bounded by 1 in size, and large exactly when the prediction is wrong.
     ``"mean"`` divides by N; ``"sum"`` and ``"none"`` do not.
 
+    For the most probable class :math:`k^*` of a confident row, :math:`q_{k^*}`
+    rounds to 1 and :math:`q_{k^*} - 1` would be 0. It is computed instead as
+    :math:`(1 - p_{nk^*}) - \sum_{j \ne k^*} q_j`, whose terms are exact (the first
+    for :math:`p_{nk^*} \ge 1/2`), so the gradient keeps its digits where the
+    loss does.
+
     Examples
     --------
     >>> grad_categorical_cross_entropy([[0.0, 0.0]], [0])
@@ -144,7 +151,15 @@ def grad_categorical_cross_entropy(logits, target, *, reduction="mean"):
     if labels is not None:
         rows = np.zeros_like(z)
         rows[np.arange(len(labels)), labels] = 1.0
-    return (np.exp(log_softmax(z)) - rows) * reduction_scale(z.shape[0], reduction)
+    _, _, e, s, top, _, _ = _softmax_parts(z, -1)
+    q = e / (1.0 + s)
+    grad = q - rows
+    # At the top class q = 1 - s / (1 + s): subtract the small parts, not 1 - p from ~1.
+    p_top = np.take_along_axis(rows, top, axis=-1)
+    plain = np.take_along_axis(grad, top, axis=-1)
+    at_top = np.where(p_top >= 0.5, (1.0 - p_top) - s / (1.0 + s), plain)
+    np.put_along_axis(grad, top, at_top, axis=-1)
+    return grad * reduction_scale(z.shape[0], reduction)
 
 
 def categorical_cross_entropy_from_probs(probs, target, *, reduction="mean"):
@@ -302,7 +317,11 @@ def binary_cross_entropy_with_logits(logits, target, *, pos_weight=None, reducti
     """
     x, t = _binary_pair(logits, target, "logits", pred_is_prob=False)
     w = _pos_weight(pos_weight, x.shape)
-    loss = -(w * t * log_sigmoid(x) + (1.0 - t) * log_sigmoid(-x))
+    with np.errstate(over="ignore", invalid="ignore"):
+        loss = -(w * t * log_sigmoid(x) + (1.0 - t) * log_sigmoid(-x))
+    check_finite_result(
+        loss, "pos_weight and logits", "the weighted loss w * t * log(sigmoid(x)) is too large"
+    )
     return _out(reduce(np.asarray(loss) + 0.0, reduction))
 
 
@@ -321,11 +340,14 @@ def grad_binary_cross_entropy_with_logits(logits, target, *, pos_weight=None, re
 
     Notes
     -----
-    .. math:: \frac{\partial \ell}{\partial x} = \sigma(x)\,(w t + 1 - t) - w t,
+    .. math:: \frac{\partial \ell}{\partial x} = \sigma(x)\,(w t + 1 - t) - w t
+              = (1 - t)\,\sigma(x) - w t\,\sigma(-x),
 
     which is :math:`\sigma(x) - t` for :math:`w = 1`: no :math:`\sigma'(x)`
     factor, so the gradient does not vanish when the output saturates on the
-    wrong side.
+    wrong side. The second form is the one computed: for a hard target it is a
+    single term, exact even where :math:`\sigma(x)` rounds to 1 and
+    :math:`\sigma(x) - 1` would be 0.
 
     Examples
     --------
@@ -334,7 +356,9 @@ def grad_binary_cross_entropy_with_logits(logits, target, *, pos_weight=None, re
     """
     x, t = _binary_pair(logits, target, "logits", pred_is_prob=False)
     w = _pos_weight(pos_weight, x.shape)
-    grad = sigmoid(x) * (w * t + 1.0 - t) - w * t
+    with np.errstate(over="ignore"):
+        grad = (1.0 - t) * sigmoid(x) - w * t * sigmoid(-x)
+    check_finite_result(grad, "pos_weight", "the gradient term w * t * sigmoid(-x) is too large")
     return np.asarray(grad * reduction_scale(x.size, reduction), dtype=float)
 
 
@@ -361,17 +385,30 @@ def mse(pred, target, *, reduction="mean"):
     .. math:: \ell = (\hat y - y)^2
 
     Without the factor 1/2 that some texts put in front (PyTorch's
-    ``mse_loss`` has none either).
+    ``mse_loss`` has none either). A squared error beyond the float64 range
+    (:math:`|\hat y - y| > 1.3 \times 10^{154}`) raises ``ValueError``; a mean of
+    finite squared errors is finite even where their sum is not.
 
     Examples
     --------
     >>> mse([1.0, 2.0], [1.0, 4.0])
     2.0
     """
+    d = _difference(pred, target)
+    with np.errstate(over="ignore"):
+        squared = d * d
+    check_finite_result(squared, "pred and target", "|pred - target| must stay below 1.3e154")
+    return _out(reduce(squared, reduction))
+
+
+def _difference(pred, target):
+    """``pred - target`` of two validated arrays, refused where it overflows."""
     x = as_float_array(pred, "pred")
     y = as_float_array(target, "target")
     check_same_shape(x, y, "pred", "target")
-    return _out(reduce((x - y) ** 2, reduction))
+    with np.errstate(over="ignore"):
+        d = x - y
+    return check_finite_result(d, "pred and target", "their difference is too large")
 
 
 def grad_mse(pred, target, *, reduction="mean"):
@@ -392,7 +429,7 @@ def grad_mse(pred, target, *, reduction="mean"):
     >>> grad_mse([1.0, 2.0], [1.0, 4.0])
     array([ 0., -2.])
     """
-    x = as_float_array(pred, "pred")
-    y = as_float_array(target, "target")
-    check_same_shape(x, y, "pred", "target")
-    return np.asarray(2.0 * (x - y) * reduction_scale(x.size, reduction))
+    d = _difference(pred, target)
+    with np.errstate(over="ignore"):
+        grad = 2.0 * (d * reduction_scale(d.size, reduction))
+    return check_finite_result(grad, "pred and target", "2 |pred - target| is too large")

@@ -32,7 +32,11 @@ from .special import log_softmax, softmax
 
 
 def _check_eps(eps):
-    return check_positive(eps, "eps", below=1.0)
+    eps = check_positive(eps, "eps", below=1.0)
+    # Below the smallest normal float, the clipped gradient 1 / eps would overflow.
+    if eps < np.finfo(float).tiny:
+        raise ValueError(f"eps must be >= {np.finfo(float).tiny:.4g}; got {eps!r}")
+    return eps
 
 
 def _rows(pred, target, name, *, pred_is_prob):

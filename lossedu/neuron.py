@@ -18,10 +18,51 @@ from ._validation import (
     check_choice,
     check_count,
     check_positive,
+    check_work,
 )
 from .special import log_sigmoid, sigmoid
 
 COSTS = ("quadratic", "cross_entropy")
+
+#: Most updates :func:`train_neuron` and :func:`preactivation_path` run: a few
+#: seconds at most, far beyond the thousands of epochs the slowdown needs.
+MAX_EPOCHS = 100_000
+
+#: Most values :func:`train_neuron` records per array, ``(epochs + 1) * grid size``:
+#: five float64 arrays of this size take 200 MB.
+MAX_TRAINING_VALUES = 5_000_000
+
+_FLOAT_MAX = float(np.finfo(float).max)
+
+
+def _epochs(epochs):
+    return check_count(epochs, "epochs", maximum=MAX_EPOCHS, why=", so that a run ends in seconds")
+
+
+def _check_no_overflow(w, b, x, eta, epochs):
+    r"""Refuse starts and rates whose training would leave the float64 range.
+
+    Each update moves :math:`z` by at most :math:`\eta (1 + x^2)` (since
+    :math:`|\delta| \le 1`), `w` by at most :math:`\eta |x|` and `b` by at most
+    :math:`\eta`; if the largest values these bounds allow are finite, so is the
+    whole run and no NaN can appear.
+    """
+    with np.errstate(over="ignore"):
+        z0 = np.max(np.abs(w)) * abs(x) + np.max(np.abs(b))
+        step = eta * (1.0 + x * x)
+        reach = epochs * step
+    largest = max(z0, np.max(np.abs(w)), np.max(np.abs(b)))
+    if not np.isfinite(largest) or largest > _FLOAT_MAX / 4:
+        raise ValueError(
+            "w, b and x give a pre-activation w * x + b near or beyond the float64 range; "
+            f"got max |w| = {np.max(np.abs(w)):g}, max |b| = {np.max(np.abs(b)):g}, x = {x:g}"
+        )
+    if not np.isfinite(reach) or reach > _FLOAT_MAX / 4:
+        raise ValueError(
+            f"eta is too large for x = {x:g} and {epochs} epochs: each update may move "
+            f"w * x + b by eta * (1 + x**2) = {step:g}, and {epochs} of them leave the "
+            f"float64 range; got eta={eta!r}"
+        )
 
 
 @dataclass(frozen=True)
@@ -130,7 +171,8 @@ def train_neuron(w, b, *, x=1.0, y=0.0, eta=0.15, epochs=300, cost="quadratic"):
     eta : float, optional
         Learning rate, > 0.
     epochs : int, optional
-        Number of updates, >= 0.
+        Number of updates, from 0 to ``MAX_EPOCHS`` (100 000); ``(epochs + 1)``
+        times the grid size may be at most ``MAX_TRAINING_VALUES`` (5 000 000).
     cost : {"quadratic", "cross_entropy"}, optional
         The cost to descend.
 
@@ -173,7 +215,14 @@ def train_neuron(w, b, *, x=1.0, y=0.0, eta=0.15, epochs=300, cost="quadratic"):
     x = as_number(x, "x")
     y = as_number(y, "y", probability=True)
     eta = check_positive(eta, "eta")
-    epochs = check_count(epochs, "epochs")
+    epochs = _epochs(epochs)
+    check_work(
+        (epochs + 1) * w.size,
+        MAX_TRAINING_VALUES,
+        "epochs and the grid of w and b",
+        f" ({epochs + 1} x {w.size}); train fewer starts or fewer epochs",
+    )
+    _check_no_overflow(w, b, x, eta, epochs)
 
     ws = np.empty((epochs + 1, *w.shape))
     bs = np.empty_like(ws)
@@ -234,7 +283,7 @@ def preactivation_path(w, b, *, x=1.0, y=0.0, eta=0.15, epochs=300, cost="quadra
     w, b : float
         Starting weight and bias (single numbers).
     x, y, eta, epochs, cost
-        As for :func:`train_neuron`.
+        As for :func:`train_neuron` (`epochs` at most ``MAX_EPOCHS``).
 
     Returns
     -------
@@ -263,7 +312,8 @@ def preactivation_path(w, b, *, x=1.0, y=0.0, eta=0.15, epochs=300, cost="quadra
     w, b, x = as_number(w, "w"), as_number(b, "b"), as_number(x, "x")
     y = as_number(y, "y", probability=True)
     eta = check_positive(eta, "eta")
-    epochs = check_count(epochs, "epochs")
+    epochs = _epochs(epochs)
+    _check_no_overflow(np.array(w), np.array(b), x, eta, epochs)
     step = eta * (1.0 + x * x)
     quadratic = cost == "quadratic"
     z = w * x + b

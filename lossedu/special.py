@@ -15,14 +15,29 @@ def _out(x):
     return float(x) if x.ndim == 0 else x
 
 
-def _shifted(z, axis):
-    """Validate logits and subtract their maximum along `axis`."""
+def _softmax_parts(z, axis):
+    r"""Validate logits and split them around their maximum along `axis`.
+
+    Returns ``(t, err, e, s, top, zmax, axis)``: ``t + err`` is ``z - max`` exactly
+    (``t`` rounded, ``err`` its rounding error, by Knuth's TwoSum), ``e`` holds
+    :math:`e^{z_k - \max}` (1 at the maximum), ``s`` the sum of ``e`` over every
+    entry but one maximum (``top``), each with the reduced axis kept.
+    """
     z = as_float_array(z, "z", min_ndim=1)
     axis = check_axis(axis, z.ndim, "axis")
-    zmax = z.max(axis=axis, keepdims=True)
+    top = np.expand_dims(z.argmax(axis=axis), axis)
+    zmax = np.take_along_axis(z, top, axis=axis)
     # Only a spread beyond the float range overflows; -inf is then the right rounding.
-    with np.errstate(over="ignore"):
-        return z - zmax, zmax, axis
+    with np.errstate(over="ignore", invalid="ignore"):
+        t = z - zmax
+        back = t - z
+        err = (z - (t - back)) + (-zmax - back)
+    err = np.where(np.isfinite(t), err, 0.0)
+    e = np.exp(t) * (1.0 + err)
+    np.put_along_axis(e, top, 0.0, axis=axis)
+    s = e.sum(axis=axis, keepdims=True)
+    np.put_along_axis(e, top, 1.0, axis=axis)
+    return t, err, e, s, top, zmax, axis
 
 
 def logsumexp(z, axis=-1):
@@ -46,12 +61,14 @@ def logsumexp(z, axis=-1):
 
     Notes
     -----
-    With :math:`m = \max_k z_k`,
+    With :math:`m = \max_k z_k` (reached at :math:`k = k^*`),
 
-    .. math:: \log \sum_k e^{z_k} = m + \log \sum_k e^{z_k - m}
+    .. math:: \log \sum_k e^{z_k} = m + \log\Big(1 + \sum_{k \ne k^*} e^{z_k - m}\Big)
 
-    and every exponent on the right is at most 0, so nothing overflows; the
-    largest term is exactly 1, so the sum is at least 1 and its log is safe.
+    and every exponent on the right is at most 0, so nothing overflows. The
+    log is taken with ``log1p`` of the sum of the *other* terms: when they are
+    tiny (a confident prediction) the sum :math:`1 + \ldots` would round to 1
+    and lose them, while ``log1p`` keeps them to full relative precision.
 
     Examples
     --------
@@ -60,8 +77,8 @@ def logsumexp(z, axis=-1):
     >>> logsumexp([1e4, 1e4])  # exp(1e4) would overflow
     10000.69314718056
     """
-    t, zmax, axis = _shifted(z, axis)
-    return _out(np.squeeze(zmax, axis=axis) + np.log(np.exp(t).sum(axis=axis)))
+    _, _, _, s, _, zmax, axis = _softmax_parts(z, axis)
+    return _out(np.squeeze(zmax + np.log1p(s), axis=axis))
 
 
 def log_softmax(z, axis=-1):
@@ -85,13 +102,17 @@ def log_softmax(z, axis=-1):
 
     Notes
     -----
-    With :math:`t = z - \max_k z_k`,
+    With :math:`t = z - \max_k z_k` and :math:`s = \sum_{j \ne k^*} e^{t_j}`, the
+    sum over every entry but the maximum :math:`k^*`,
 
-    .. math:: \log \operatorname{softmax}(z)_k = t_k - \log \sum_j e^{t_j}.
+    .. math:: \log \operatorname{softmax}(z)_k = t_k - \log(1 + s).
 
-    Written this way the largest logit's entry is computed from ``t = 0`` and is
-    exact to rounding; the form :math:`(\max + \log\sum) - z_k` subtracts two
-    large numbers and loses digits.
+    Both terms are :math:`\le 0`, so nothing cancels. The largest logit's entry
+    is :math:`-\log(1 + s)`, computed with ``log1p``: for a confident row
+    (:math:`s = e^{-40}`, say) it is :math:`-4.2 \times 10^{-18}` to full
+    precision, where :math:`\log \sum_j e^{t_j}` would round to 0. The
+    rounding error of :math:`z_k - \max` is carried along too. The form
+    :math:`(\max + \log\sum) - z_k` subtracts two large numbers and loses digits.
 
     Examples
     --------
@@ -100,8 +121,8 @@ def log_softmax(z, axis=-1):
     >>> log_softmax([1e4, 0.0])  # no overflow, no NaN
     array([     0., -10000.])
     """
-    t, _, axis = _shifted(z, axis)
-    return t - np.log(np.exp(t).sum(axis=axis, keepdims=True))
+    t, err, _, s, _, _, _ = _softmax_parts(z, axis)
+    return t - (np.log1p(s) - err)
 
 
 def softmax(z, axis=-1):
@@ -125,8 +146,10 @@ def softmax(z, axis=-1):
 
     Notes
     -----
-    Computed as ``exp(log_softmax(z))``, so it inherits the stability of
-    :func:`log_softmax` and is unchanged when a constant is added to every logit.
+    Computed as :math:`e^{t_k} / (1 + s)` with :math:`t` and :math:`s` as in
+    :func:`log_softmax`: every exponent is :math:`\le 0`, so nothing overflows,
+    each entry is exact to a few rounding units, and adding a constant to every
+    logit changes nothing.
 
     Examples
     --------
@@ -135,7 +158,8 @@ def softmax(z, axis=-1):
     >>> softmax([1000.0, 0.0])
     array([1., 0.])
     """
-    return np.exp(log_softmax(z, axis=axis))
+    _, _, e, s, _, _, _ = _softmax_parts(z, axis)
+    return e / (1.0 + s)
 
 
 def sigmoid(z):

@@ -1,6 +1,8 @@
 """Colours, line styles and figure set-up shared by every plot."""
 
 import matplotlib.pyplot as plt
+import numpy as np
+from matplotlib.axes import Axes
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 
@@ -38,8 +40,35 @@ def new_figure(nrows=1, ncols=1, *, figsize=(6.4, 4.0), **subplot_kw):
     return fig, axes
 
 
+def _check_axes_object(ax, name, expected):
+    if not isinstance(ax, Axes):
+        raise ValueError(f"{name} must be {expected} or None for a new figure; got {ax!r}")
+    return ax
+
+
 def get_ax(ax, *, figsize=(6.4, 4.0)):
     """Return `ax`, or the axes of a new pyplot figure when `ax` is None."""
     if ax is None:
         _, ax = plt.subplots(figsize=figsize, layout="constrained")
-    return ax
+    return _check_axes_object(ax, "ax", "a matplotlib Axes")
+
+
+def get_axes(ax, nrows, ncols, *, figsize, **subplot_kw):
+    """Return `ax` as an array of shape (nrows, ncols) of Axes, or new ones when `ax` is None."""
+    if ax is None:
+        _, ax = plt.subplots(
+            nrows, ncols, figsize=figsize, layout="constrained", squeeze=False, **subplot_kw
+        )
+        return ax
+    expected = f"{nrows * ncols} matplotlib Axes (shape ({nrows}, {ncols}))"
+    if isinstance(ax, Axes) or isinstance(ax, (str, bytes)):
+        raise ValueError(f"ax must be {expected} or None for a new figure; got {ax!r}")
+    try:
+        arr = np.asarray(ax, dtype=object)
+    except ValueError as exc:
+        raise ValueError(f"ax must be {expected} or None for a new figure; got {ax!r}") from exc
+    if arr.size != nrows * ncols:
+        raise ValueError(f"ax must be {expected} or None for a new figure; got {ax!r}")
+    for item in arr.flat:
+        _check_axes_object(item, "ax", expected)
+    return arr.reshape(nrows, ncols)

@@ -16,13 +16,20 @@ from .. import (
 from .._validation import (
     as_float_array,
     as_names,
+    as_number,
     as_probabilities,
     check_count,
+    check_interval,
+    check_ndim,
     check_positive,
     check_same_shape,
+    check_text,
 )
 from ._style import COLORS, get_ax
 from .divergence import P_STYLE, Q_STYLE
+
+#: Most classes :func:`plot_extra_softmax` draws: a figure, not a benchmark.
+MAX_CLASSES = 1000
 
 #: The classes of the running example: an image shows a cat, a frog or a mouse.
 CLASSES = ("cat", "frog", "mouse")
@@ -67,6 +74,8 @@ def plot_prediction(probs, target=None, *, classes=CLASSES, ax=None, title="Pred
     [0.0, 1.0, 0.0]
     """
     q = as_probabilities(probs, "probs", min_ndim=1)
+    check_ndim(q, 1, "probs")
+    title = check_text(title, "title")
     ax = get_ax(ax)
     names = _classes(classes, q.size)
     x = np.arange(q.size)
@@ -119,6 +128,8 @@ def plot_loss_terms(terms, *, classes=CLASSES, ax=None, ymax=4.0, title="Loss pe
     ['0.105', '0.357', '0.223']
     """
     values = as_float_array(terms, "terms", allow_inf=True, min_ndim=1)
+    check_ndim(values, 1, "terms")
+    title = check_text(title, "title")
     if (values < 0).any():
         raise ValueError(f"terms must be >= 0 (losses); found {values[values < 0].flat[0]!r}")
     ymax = check_positive(ymax, "ymax")
@@ -161,7 +172,10 @@ def plot_true_class_loss(q_true=(), *, ax=None):
     >>> [round(float(y), 3) for y in artists["markers"].get_ydata()]
     [0.693, 0.223]
     """
-    marks = as_probabilities(list(q_true) or [1.0], "q_true", min_ndim=1)
+    if isinstance(q_true, (tuple, list)) and len(q_true) == 0:
+        q_true = [1.0]  # nothing to mark: the certain prediction, at the curve's end
+    marks = as_probabilities(q_true, "q_true", min_ndim=1)
+    check_ndim(marks, 1, "q_true")
     if (marks == 0).any():
         raise ValueError("q_true must be > 0 to be marked on the curve")
     ax = get_ax(ax)
@@ -225,7 +239,7 @@ def plot_cross_entropy_decomposition(p1, *, ax=None, ymax=2.5):
     >>> round(float(artists["entropy"].get_ydata()[0]), 4)  # H(0.7, 0.3)
     0.6109
     """
-    p1 = float(as_probabilities(p1, "p1"))
+    p1 = as_number(p1, "p1", probability=True)
     ax = get_ax(ax)
     grid = np.linspace(0.001, 0.999, 999)
     p = np.broadcast_to([p1, 1.0 - p1], (grid.size, 2))
@@ -289,7 +303,8 @@ def clipping_curves(gaps, eps=1e-10):
     >>> float(curves["exact_grad"][0]), float(curves["clipped_grad"][0])
     (-1.0, 0.0)
     """
-    logits = _two_class_logits(as_float_array(gaps, "gaps", min_ndim=1))
+    eps = check_positive(eps, "eps", below=1.0)
+    logits = _two_class_logits(as_float_array(gaps, "gaps", min_ndim=1).ravel())
     rows = np.zeros_like(logits)
     rows[:, 0] = 1.0
     labels = np.zeros(len(logits), dtype=int)
@@ -355,6 +370,8 @@ def plot_clipped_loss(eps=1e-10, *, ax=None, lo=-40.0, hi=10.0):
     >>> round(float(artists["clipped"].get_ydata().max()), 2)
     23.03
     """
+    eps = check_positive(eps, "eps", below=1.0)
+    lo, hi = check_interval(lo, hi, "lo", "hi")
     ax = get_ax(ax)
     cap = -np.log(eps)
     exact, clipped = _exact_and_clipped(ax, "loss", "exact: log-softmax", eps, lo, hi)
@@ -392,6 +409,8 @@ def plot_clipped_gradient(eps=1e-10, *, ax=None, lo=-40.0, hi=10.0):
     >>> float(artists["clipped"].get_ydata()[0]), float(artists["exact"].get_ydata()[0])
     (0.0, -1.0)
     """
+    eps = check_positive(eps, "eps", below=1.0)
+    lo, hi = check_interval(lo, hi, "lo", "hi")
     ax = get_ax(ax)
     exact, clipped = _exact_and_clipped(ax, "grad", "exact: q - y", eps, lo, hi)
     ax.axhline(0.0, color=COLORS["grey"], linewidth=0.6)
@@ -432,7 +451,8 @@ def plot_extra_softmax(n_classes=3, *, ax=None, lo=-10.0, hi=10.0):
     >>> round(float(artists["floor"].get_ydata()[0]), 4)
     0.5514
     """
-    n_classes = check_count(n_classes, "n_classes", minimum=2)
+    n_classes = check_count(n_classes, "n_classes", minimum=2, maximum=MAX_CLASSES)
+    lo, hi = check_interval(lo, hi, "lo", "hi")
     ax = get_ax(ax)
     gaps = np.linspace(lo, hi, 401)
     logits = np.zeros((gaps.size, n_classes))

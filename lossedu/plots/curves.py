@@ -1,11 +1,17 @@
 """MSE and cross-entropy of one softmax output against its logit: loss, gradient, curvature."""
 
-import matplotlib.pyplot as plt
 import numpy as np
 
 from .. import curves
-from .._validation import check_choice
-from ._style import COLORS, COST_STYLE, get_ax
+from .._validation import (
+    as_float_array,
+    as_number,
+    check_choice,
+    check_flag,
+    check_ndim,
+    check_positive,
+)
+from ._style import COLORS, COST_STYLE, get_ax, get_axes
 
 #: The logits drawn: far enough left to show the flat region, right to show the minimum.
 X_GRID = np.linspace(-8.0, 4.0, 601)
@@ -17,6 +23,16 @@ FLAT_TOL = 0.05
 _LOSS_LABEL = "loss (CE in nats; MSE in probability²)"
 _X_LABEL = "logit x of the true class (a score, no unit)"
 _GHOST = {"color": COLORS["grey"], "linewidth": 1.2, "alpha": 0.8}
+
+
+def _parameters(c1, c2, s, tol=FLAT_TOL):
+    """Validate the curves' parameters, each by its own name, whichever form uses it."""
+    return (
+        as_number(c1, "c1", probability=True),
+        check_positive(c2, "c2"),
+        check_positive(s, "s"),
+        check_positive(tol, "tol"),
+    )
 
 
 def loss_curve_values(form, x, *, c1=1.0, c2=2.0, s=1.0):
@@ -43,6 +59,7 @@ def loss_curve_values(form, x, *, c1=1.0, c2=2.0, s=1.0):
     -0.5
     """
     check_choice(form, "form", FORMS)
+    c1, c2, s, _ = _parameters(c1, c2, s)
     if form == "simplified":
         return {
             "quadratic": (
@@ -74,6 +91,7 @@ def mse_inflections(form, *, c1=1.0, c2=2.0, s=1.0):
     0
     """
     check_choice(form, "form", FORMS)
+    c1, c2, s, _ = _parameters(c1, c2, s)
     if form == "simplified":
         x_star = curves.inflection_simplified_mse(c1=c1, c2=c2)
         return np.array([]) if np.isnan(x_star) else np.array([x_star])
@@ -89,15 +107,14 @@ def mse_flat_edge(form, *, c1=1.0, c2=2.0, s=1.0, tol=FLAT_TOL):
     (-2.97, -3.61)
     """
     check_choice(form, "form", FORMS)
+    c1, c2, s, tol = _parameters(c1, c2, s, tol)
     if form == "simplified":
         return curves.flat_edge_simplified_mse(c1=c1, c2=c2, tol=tol)
     return curves.flat_edge_exact_mse(c1=c1, s=s, tol=tol)
 
 
 def _pair(ax, figsize):
-    if ax is None:
-        _, ax = plt.subplots(1, 2, figsize=figsize, layout="constrained")
-    loss_ax, grad_ax = ax
+    loss_ax, grad_ax = get_axes(ax, 1, 2, figsize=figsize)[0]
     return loss_ax, grad_ax
 
 
@@ -139,6 +156,9 @@ def plot_loss_curves(
     >>> round(float(artists["inflection"][0].get_xdata()[0]), 4)  # -ln 2
     -0.6931
     """
+    check_choice(form, "form", FORMS)
+    c1, c2, s, tol = _parameters(c1, c2, s, tol)
+    compare = check_flag(compare, "compare")
     loss_ax, grad_ax = _pair(ax, (10.0, 3.8))
     x0, x1 = X_GRID[0], X_GRID[-1]
     artists = {"axes": (loss_ax, grad_ax), "loss": {}, "grad": {}, "ghost_loss": {}}
@@ -183,6 +203,9 @@ def set_loss_curves(artists, c1, c2, *, form, s=1.0, compare=False, tol=FLAT_TOL
     >>> set_loss_curves(artists, 1.0, 4.0, form="simplified")
     'MSE inflection at x = 0.69; MSE flat (|slope| < 0.05) for x < -2.28'
     """
+    check_choice(form, "form", FORMS)
+    c1, c2, s, tol = _parameters(c1, c2, s, tol)
+    compare = check_flag(compare, "compare")
     values = loss_curve_values(form, X_GRID, c1=c1, c2=c2, s=s)
     other = FORMS[1 - FORMS.index(form)]
     ghost = loss_curve_values(other, X_GRID, c1=c1, c2=c2, s=s)
@@ -235,8 +258,8 @@ def plot_simplified_and_exact(c1=1.0, c2=2.0, s=1.0, *, ax=None):
     >>> sorted(rows)
     ['exact', 'simplified']
     """
-    if ax is None:
-        _, ax = plt.subplots(2, 2, figsize=(10.0, 7.2), layout="constrained")
+    c1, c2, s, _ = _parameters(c1, c2, s)
+    ax = get_axes(ax, 2, 2, figsize=(10.0, 7.2))
     return {
         "simplified": plot_loss_curves(c1, c2, form="simplified", s=s, ax=ax[0]),
         "exact": plot_loss_curves(c1, c2, form="exact", s=s, compare=True, ax=ax[1]),
@@ -266,6 +289,7 @@ def plot_second_derivatives(c1=1.0, s=1.0, *, ax=None):
     >>> float(artists["cross_entropy"].get_ydata().min()) >= 0
     True
     """
+    c1, _, s, _ = _parameters(c1, 2.0, s)
     ax = get_ax(ax)
     x = X_GRID
     second = {
@@ -332,8 +356,13 @@ def plot_weight_line(t=None, *, ends=2.0, ax=None):
     >>> artists["chord"].get_xdata().tolist()
     [-2.0, 2.0]
     """
+    if t is None:
+        t = np.linspace(-4.0, 4.0, 401)
+    else:
+        t = as_float_array(t, "t", min_ndim=1)
+        check_ndim(t, 1, "t")
+    ends = check_positive(ends, "ends")
     ax = get_ax(ax)
-    t = np.linspace(-4.0, 4.0, 401) if t is None else np.asarray(t, dtype=float)
     artists = {}
     for cost, label in (
         ("quadratic", "squared error (y − a)²"),

@@ -8,7 +8,14 @@ import numpy as np
 from matplotlib.patches import Patch
 
 from .. import kl_divergence
-from .._validation import as_distribution, as_names, check_same_shape
+from .._validation import (
+    as_distribution,
+    as_names,
+    as_scalar,
+    check_ndim,
+    check_positive,
+    check_same_shape,
+)
 from ._style import COLORS, get_ax
 
 #: How the truth and the model look in every figure of notebooks 03 and 04.
@@ -20,9 +27,12 @@ FORWARD_STYLE = {"color": COLORS["blue"], "linestyle": "-"}
 REVERSE_STYLE = {"color": COLORS["vermillion"], "linestyle": "--"}
 
 
-def _pair(p, q):
+def _pair(p, q, ndim=1):
     p = as_distribution(p, "p")
     q = as_distribution(q, "q")
+    hint = "; one distribution per row" if ndim == 2 else "; one distribution"
+    check_ndim(p, ndim, "p", hint=hint)
+    check_ndim(q, ndim, "q", hint=hint)
     check_same_shape(p, q, "p", "q")
     return p, q
 
@@ -171,8 +181,10 @@ def plot_kl_directions(p1, *, ax=None, ymax=2.5):
     >>> float(artists["truth"].get_xdata()[0])
     0.3
     """
+    p1 = as_scalar(p1, "p1", "a number strictly between 0 and 1")
     if not 0 < p1 < 1:
         raise ValueError(f"p1 must lie strictly between 0 and 1; got {p1!r}")
+    ymax = check_positive(ymax, "ymax")
     ax = get_ax(ax)
     grid, p, q = _binary_grid(p1)
     (forward,) = ax.plot(grid, kl_divergence(p, q), label=r"$D(p\,\|\,q)$", **FORWARD_STYLE)
@@ -253,9 +265,7 @@ def plot_divergence_pairs(p, q, *, ax=None):
     >>> artists["points"].get_offsets().shape
     (2, 2)
     """
-    p, q = _pair(p, q)
-    if p.ndim != 2:
-        raise ValueError(f"p and q must be 2-D, one distribution per row; got shape {p.shape}")
+    p, q = _pair(p, q, ndim=2)
     forward, reverse = kl_divergence(p, q), kl_divergence(q, p)
     if not (np.isfinite(forward).all() and np.isfinite(reverse).all()):
         raise ValueError("some pair has a zero entry, so a divergence is infinite; expected > 0")
@@ -324,6 +334,7 @@ def plot_divergence_bars(p, q, *, ax=None, xmax=3.0):
     >>> [label.get_text() for label in artists["labels"]]
     ['∞', '0.693 nats']
     """
+    xmax = check_positive(xmax, "xmax")
     p, q = _pair(p, q)
     ax = get_ax(ax)
     values = [kl_divergence(p, q), kl_divergence(q, p)]

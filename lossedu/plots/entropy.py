@@ -3,7 +3,16 @@
 import numpy as np
 
 from .. import binary_entropy, block_distribution, entropy, huffman_code_lengths, information
-from .._validation import as_distribution, as_float_array, as_names, check_count, check_ndim
+from .._validation import (
+    as_distribution,
+    as_float_array,
+    as_mapping,
+    as_names,
+    as_number,
+    check_count,
+    check_flag,
+    check_ndim,
+)
 from ..information import xlogy
 from ._style import COLORS, get_ax
 from .information import add_other_unit_axis, nats_per_unit, unit_base
@@ -12,6 +21,13 @@ from .information import add_other_unit_axis, nats_per_unit, unit_base
 OUTCOME_COLORS = [
     COLORS[name] for name in ("blue", "orange", "green", "purple", "sky", "vermillion", "yellow")
 ]
+
+#: Most codewords :func:`plot_code_lengths` builds for its longest block, ``K**max_block``:
+#: a Huffman code over them takes well under a second.
+MAX_CODED_OUTCOMES = 2**16
+
+#: Finest grid :func:`simplex_entropy_grid` computes (4 million points).
+MAX_SIMPLEX_RESOLUTION = 2001
 
 #: Corners of the probability simplex of three outcomes (an equilateral triangle).
 SIMPLEX_CORNERS = np.array([[0.0, 0.0], [1.0, 0.0], [0.5, np.sqrt(3.0) / 2.0]])
@@ -179,6 +195,9 @@ def plot_binary_entropy(p=None, *, unit="bits", other_unit=False, ax=None):
     >>> float(artists["peak"].get_ydata()[0])
     1.0
     """
+    if p is not None:
+        p = as_number(p, "p", probability=True)
+    other_unit = check_flag(other_unit, "other_unit")
     ax = get_ax(ax)
     base = unit_base(unit)
     grid = np.linspace(0.0, 1.0, 501)
@@ -244,12 +263,17 @@ def plot_entropy_samples(samples, *, unit="nats", ax=None):
     >>> len(artists["points"])
     2
     """
-    ax = get_ax(ax)
+    samples = as_mapping(samples, "samples", "entropies keyed by the number of outcomes K")
+    for k in samples:
+        check_count(k, f"samples key {k!r}", minimum=1)
+    samples = {
+        int(k): as_float_array(values, f"samples[{k}]", min_ndim=1).ravel()
+        for k, values in samples.items()
+    }
     per = nats_per_unit(unit)
+    ax = get_ax(ax)
     points = []
     for i, (k, values) in enumerate(sorted(samples.items())):
-        k = check_count(k, "K")
-        values = as_float_array(values, f"samples[{k}]", min_ndim=1).ravel()
         # Spread the points sideways so they do not hide each other.
         x = k + np.linspace(-0.28, 0.28, values.size)
         (dots,) = ax.plot(
@@ -402,7 +426,10 @@ def simplex_point(p):
     >>> simplex_point([0.0, 0.0, 1.0]).round(3)
     array([0.5  , 0.866])
     """
-    return np.asarray(p, dtype=float) @ SIMPLEX_CORNERS
+    p = _distribution(p)
+    if p.size != 3:
+        raise ValueError(f"p must be a distribution over 3 outcomes; got {p.size}")
+    return p @ SIMPLEX_CORNERS
 
 
 def simplex_entropy_grid(resolution=201):
@@ -410,7 +437,13 @@ def simplex_entropy_grid(resolution=201):
 
     Returns the grid (rows: height, columns: width) and its extent for ``imshow``.
     """
-    resolution = check_count(resolution, "resolution")
+    resolution = check_count(
+        resolution,
+        "resolution",
+        minimum=2,
+        maximum=MAX_SIMPLEX_RESOLUTION,
+        why=", so that the grid fits in memory",
+    )
     height = SIMPLEX_CORNERS[2, 1]
     x, y = np.meshgrid(np.linspace(0, 1, resolution), np.linspace(0, height, resolution))
     p3 = y / height
@@ -543,6 +576,11 @@ def plot_code_lengths(p, *, max_block=6, ax=None):
     ax = get_ax(ax)
     p = _distribution(p)
     max_block = check_count(max_block, "max_block", minimum=1)
+    if max_block * np.log2(p.size) > np.log2(MAX_CODED_OUTCOMES):
+        raise ValueError(
+            f"max_block={max_block} asks for a code of {p.size}**{max_block} codewords, more "
+            f"than the cap of {MAX_CODED_OUTCOMES:_} (2**16); use a smaller max_block"
+        )
     n = np.arange(1, max_block + 1)
     per_outcome = np.empty(n.size)
     for i, size in enumerate(n):

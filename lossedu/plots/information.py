@@ -3,7 +3,7 @@
 import numpy as np
 
 from .. import information
-from .._validation import check_choice
+from .._validation import as_mapping, as_number, check_choice, check_flag
 from ._style import COLORS, get_ax
 
 #: Each unit and the base of its logarithm (None: natural log).
@@ -46,6 +46,13 @@ def add_other_unit_axis(ax, unit):
     return secondary
 
 
+def _event_probability(value, name):
+    p = as_number(value, name, probability=True)
+    if p == 0:
+        raise ValueError(f"{name} must be > 0: an impossible event has infinite information")
+    return p
+
+
 def plot_information(p=None, *, unit="bits", events=None, other_unit=False, ax=None):
     """Plot I(p) = -log p over (0, 1], marking the event of probability `p`.
 
@@ -79,6 +86,15 @@ def plot_information(p=None, *, unit="bits", events=None, other_unit=False, ax=N
     >>> artists["events"][0].get_label()
     'heads: p = 0.5, I = 1.000 bits'
     """
+    if p is not None:
+        p = _event_probability(p, "p")
+    events = {
+        name: _event_probability(value, f"events[{name!r}]")
+        for name, value in (
+            {} if events is None else as_mapping(events, "events", "probabilities by event name")
+        ).items()
+    }
+    other_unit = check_flag(other_unit, "other_unit")
     ax = get_ax(ax)
     base = unit_base(unit)
     grid = np.linspace(P_MIN, 1.0, 400)
@@ -91,7 +107,7 @@ def plot_information(p=None, *, unit="bits", events=None, other_unit=False, ax=N
             [p], [information(p, base=base)], "o", color=COLORS["vermillion"], label="the event"
         )
     marked = []
-    for k, (name, p_event) in enumerate((events or {}).items()):
+    for k, (name, p_event) in enumerate(events.items()):
         color, shape = EVENT_STYLES[k % len(EVENT_STYLES)]
         info = information(p_event, base=base)
         (point,) = ax.plot(

@@ -5,7 +5,19 @@ import numpy as np
 from matplotlib.colors import Normalize
 from matplotlib.patches import Patch
 
-from ._style import COLORS, COST_STYLE
+from .._validation import (
+    as_float_array,
+    as_grid,
+    as_mapping,
+    as_names,
+    as_probabilities,
+    check_count,
+    check_ndim,
+    check_positive,
+    check_text,
+)
+from ..neuron import MAX_EPOCHS, TrainingHistory
+from ._style import COLORS, COST_STYLE, get_ax, get_axes
 
 COSTS = ("quadratic", "cross_entropy")
 #: Cost axis (log scale): from a well-trained neuron to a badly saturated one.
@@ -19,6 +31,8 @@ OUTPUT_LABEL = "output a (probability)"
 MAP_CMAP = "viridis"
 #: Epoch counts labelled on the maps, so that the colours can be read as numbers.
 CONTOUR_LEVELS = (10, 25, 50, 100, 200)
+#: Most starts :func:`plot_training_curves` draws, one row of panels each.
+MAX_CURVE_ROWS = 12
 #: A contour is drawn only if this share of the cells lies between it and the one below.
 MIN_CONTOUR_SHARE = 0.01
 
@@ -43,6 +57,31 @@ def _contour_levels(needed, levels, budget):
             kept.append(level)
             below = level
     return kept
+
+
+def _histories(histories):
+    """A dict of TrainingHistory by cost, all from the same starts and epochs."""
+    histories = as_mapping(histories, "histories", "TrainingHistory by cost", allowed=COSTS)
+    shape = None
+    for cost, history in histories.items():
+        if not isinstance(history, TrainingHistory):
+            raise ValueError(
+                f"histories[{cost!r}] must be a TrainingHistory (from lossedu.train_neuron); "
+                f"got {history!r}"
+            )
+        if shape is not None and history.output.shape != shape:
+            raise ValueError(
+                "histories must come from the same starts and epochs; got outputs of shapes "
+                f"{shape} and {history.output.shape}"
+            )
+        shape = history.output.shape
+    starts = int(np.prod(shape[1:]))
+    if starts > MAX_CURVE_ROWS:
+        raise ValueError(
+            f"histories hold {starts} starts, more than the {MAX_CURVE_ROWS} rows of panels "
+            "drawn at most; train fewer starts (plot_slowdown_map shows a whole grid)"
+        )
+    return histories
 
 
 def plot_training_curves(histories, *, threshold=0.1, ax=None, titles=None):
@@ -83,12 +122,14 @@ def plot_training_curves(histories, *, threshold=0.1, ax=None, titles=None):
     >>> len(artists[1]["quadratic"]["output"].get_xdata())  # epochs 0..300
     301
     """
+    histories = _histories(histories)
+    threshold = check_positive(threshold, "threshold", below=1.0)
     first = next(iter(histories.values()))
     outputs = {c: np.asarray(h.output).reshape(len(h.output), -1) for c, h in histories.items()}
     rows = outputs[next(iter(outputs))].shape[1]
-    if ax is None:
-        _, ax = plt.subplots(rows, 2, figsize=(10.0, 3.3 * rows), layout="constrained")
-    ax = np.asarray(ax, dtype=object).reshape(rows, 2)
+    if titles is not None:
+        titles = as_names(titles, rows, "titles", "row (start)")
+    ax = get_axes(ax, rows, 2, figsize=(10.0, 3.3 * rows))
     epochs = np.arange(len(first.output))
     w0 = np.ravel(first.w[0])
     b0 = np.ravel(first.b[0])
@@ -181,10 +222,34 @@ def plot_slowdown_map(w, b, epochs_needed, *, budget, threshold=0.1, starts=None
     >>> artists["colorbar"].ax.get_ylabel()
     'epochs to reach output < 0.1 [epochs]'
     """
-    w = np.asarray(w, dtype=float)
-    b = np.asarray(b, dtype=float)
-    if ax is None:
-        _, ax = plt.subplots(1, 2, figsize=(10.5, 4.4), layout="constrained", sharey=True)
+    w = as_grid(w, "w")
+    b = as_grid(b, "b")
+    epochs_needed = as_mapping(
+        epochs_needed, "epochs_needed", "epoch counts by cost", required=COSTS, allowed=COSTS
+    )
+    for cost in COSTS:
+        name = f"epochs_needed[{cost!r}]"
+        needed = as_float_array(epochs_needed[cost], name, allow_inf=True)
+        if needed.shape != (b.size, w.size):
+            raise ValueError(
+                f"{name} must have one count per start, shape (len(b), len(w)) = "
+                f"({b.size}, {w.size}); got shape {needed.shape}"
+            )
+        if (needed < 0).any():
+            raise ValueError(f"{name} must hold epoch counts >= 0 (inf for never)")
+        epochs_needed[cost] = needed
+    budget = check_count(
+        budget, "budget", minimum=1, maximum=MAX_EPOCHS, why=", the most epochs trained"
+    )
+    threshold = check_positive(threshold, "threshold", below=1.0)
+    starts = {} if starts is None else as_mapping(starts, "starts", "(w, b) points by label")
+    for label, point in starts.items():
+        point = as_float_array(point, f"starts[{label!r}]")
+        if point.shape != (2,):
+            raise ValueError(
+                f"starts[{label!r}] must be a point (w, b) of 2 numbers; got shape {point.shape}"
+            )
+    ax = get_axes(ax, 1, 2, figsize=(10.5, 4.4), sharey=True).ravel()
     cmap = plt.get_cmap(MAP_CMAP).with_extremes(bad="white")
     norm = Normalize(0, budget)
     extent = (w[0], w[-1], b[0], b[-1])
@@ -216,7 +281,7 @@ def plot_slowdown_map(w, b, epochs_needed, *, budget, threshold=0.1, starts=None
             artists["never"][cost] = axes.contourf(
                 w, b, never.astype(float), levels=[0.5, 1.5], colors="none", hatches=["///"]
             )
-        for k, (label, (w_s, b_s)) in enumerate((starts or {}).items()):
+        for k, (label, (w_s, b_s)) in enumerate(starts.items()):
             axes.plot(
                 [w_s],
                 [b_s],
@@ -287,12 +352,16 @@ def plot_outputs(outputs, *, threshold=0.1, title=None, ax=None):
     >>> sorted(plot_outputs(runs))
     ['eta = 0.15', 'eta = 0.6']
     """
-    if ax is None:
-        _, ax = plt.subplots(figsize=(9.5, 4.0), layout="constrained")
+    outputs = as_mapping(outputs, "outputs", "output arrays by label")
+    for label, output in outputs.items():
+        outputs[label] = as_probabilities(output, f"outputs[{label!r}]", min_ndim=1)
+        check_ndim(outputs[label], 1, f"outputs[{label!r}]")
+    threshold = check_positive(threshold, "threshold", below=1.0)
+    title = check_text(title, "title")
+    ax = get_ax(ax, figsize=(9.5, 4.0))
     lines = {}
     longest = 0
     for k, (label, output) in enumerate(outputs.items()):
-        output = np.asarray(output, dtype=float)
         longest = max(longest, len(output) - 1)
         style = _RUN_STYLES[k % len(_RUN_STYLES)]
         (lines[label],) = ax.plot(np.arange(len(output)), output, lw=2, label=label, **style)

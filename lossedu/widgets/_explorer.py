@@ -20,8 +20,11 @@ import zlib
 import ipywidgets as widgets
 import numpy as np
 from matplotlib.axis import Axis
+from matplotlib.figure import Figure
 from matplotlib.spines import Spine
 from matplotlib.ticker import FixedFormatter, FixedLocator, FuncFormatter
+
+from .._validation import as_mapping, check_text
 
 _PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
 
@@ -389,6 +392,19 @@ class Explorer:
     """
 
     def __init__(self, figure, sliders, update, *, title=None):
+        if not isinstance(figure, Figure):
+            raise ValueError(
+                f"figure must be a matplotlib Figure (see lossedu.plots.new_figure); got {figure!r}"
+            )
+        sliders = as_mapping(sliders, "sliders", "ipywidgets controls by name")
+        for name, control in sliders.items():
+            if not isinstance(name, str) or not isinstance(control, widgets.ValueWidget):
+                raise ValueError(
+                    f"sliders must map names to ipywidgets controls; got {name!r}: {control!r}"
+                )
+        if not callable(update):
+            raise ValueError(f"update must be a function of the controls' values; got {update!r}")
+        title = check_text(title, "title")
         self.figure = figure
         self.sliders = dict(sliders)
         self._update = update

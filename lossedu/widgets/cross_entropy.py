@@ -3,12 +3,20 @@
 import numpy as np
 
 from .. import binary_cross_entropy_with_logits, log_softmax, sigmoid, softmax
-from .._validation import check_choice
+from .._validation import (
+    as_float_array,
+    check_choice,
+    check_in_range,
+    check_ndim,
+    check_positive,
+)
 from ..plots import new_figure
 from ..plots.cross_entropy import CLASSES, loss_bar_text, plot_loss_terms, plot_prediction
 from ._explorer import Explorer, choice, float_slider
 
 MODES = ("single-label", "multi-label")
+#: The range of each logit slider.
+LOGIT_RANGE = (-6.0, 6.0)
 
 #: Titles of the prediction and the loss axes, per mode.
 TITLES = {
@@ -94,10 +102,15 @@ def cross_entropy_explorer(
     >>> explorer.redraws
     2
     """
-    if len(logits) != 3:
-        raise ValueError(f"logits must hold 3 values (cat, frog, mouse); got {len(logits)}")
+    logits = as_float_array(logits, "logits", min_ndim=1)
+    check_ndim(logits, 1, "logits")
+    if logits.size != 3:
+        raise ValueError(f"logits must hold 3 values (cat, frog, mouse); got {logits.size}")
+    for value in logits:
+        check_in_range(value, "logits", *LOGIT_RANGE)
     check_choice(label, "label", tuple(LABELS))
     check_choice(mode, "mode", MODES)
+    ymax = check_positive(ymax, "ymax")
     fig, (ax_pred, ax_loss) = new_figure(1, 2, figsize=(9.6, 3.8))
     fig.set_dpi(100)
     q, target, terms = loss_terms(logits, label, mode)
@@ -137,7 +150,7 @@ def cross_entropy_explorer(
         )
 
     sliders = {
-        f"z_{name}": float_slider(f"logit z of “{name}”", float(value), -6.0, 6.0, 0.01)
+        f"z_{name}": float_slider(f"logit z of “{name}”", float(value), *LOGIT_RANGE, 0.01)
         for name, value in zip(CLASSES, logits, strict=True)
     }
     sliders["label"] = choice("label", list(LABELS), label)

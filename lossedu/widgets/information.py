@@ -1,9 +1,13 @@
 """Explorer for notebook 01: the information content of one event."""
 
 from .. import information
+from .._validation import check_in_range
 from ..plots import new_figure, plot_information
 from ..plots.information import UNITS
 from ._explorer import Explorer, choice, float_slider
+
+#: The range of the probability slider.
+P_RANGE = (0.001, 1.0)
 
 
 def information_explorer(p=0.25, unit="bits"):
@@ -28,6 +32,7 @@ def information_explorer(p=0.25, unit="bits"):
     >>> explorer.redraws
     2
     """
+    p = check_in_range(p, "p", *P_RANGE)
     fig, ax = new_figure(figsize=(7.0, 3.6))
     fig.set_dpi(100)
     artists = plot_information(p, unit=unit, ax=ax)
@@ -63,7 +68,7 @@ def information_explorer(p=0.25, unit="bits"):
         )
 
     sliders = {
-        "p": float_slider("probability p", p, 0.001, 1.0, 0.001),
+        "p": float_slider("probability p", p, *P_RANGE, 0.001),
         "unit": choice("unit", list(UNITS), unit),
     }
     return Explorer(fig, sliders, update, title="Information content of one event")

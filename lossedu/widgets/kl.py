@@ -3,7 +3,7 @@
 import numpy as np
 
 from .. import kl_divergence
-from .._validation import as_names, as_probabilities, check_ndim
+from .._validation import as_names, as_probabilities, check_ndim, check_positive
 from ..plots import new_figure
 from ..plots.divergence import place_label, plot_distributions, plot_divergence_bars, shown_length
 from ._explorer import Explorer, float_slider
@@ -57,6 +57,7 @@ def kl_explorer(p=(0.7, 0.2, 0.1), q=(1 / 3, 1 / 3, 1 / 3), *, outcomes=OUTCOMES
     """
     p, q = _weights(p, "p"), _weights(q, "q")
     outcomes = as_names(outcomes, 3, "outcomes", "outcomes")
+    xmax = check_positive(xmax, "xmax")
     fig, (ax_bars, ax_div) = new_figure(1, 2, figsize=(9.6, 3.6), width_ratios=(1.3, 1.0))
     fig.set_dpi(100)
     p0, q0 = normalise(p), normalise(q)

@@ -1,6 +1,6 @@
 """Explorer for notebook 05: MSE and cross-entropy of one softmax output against its logit."""
 
-from .._validation import as_probabilities, check_choice, check_in_range, check_positive
+from .._validation import as_number, check_choice, check_in_range, check_positive
 from ..plots import new_figure
 from ..plots.curves import FORMS, plot_loss_curves, set_loss_curves
 from ._explorer import Explorer, choice, float_slider
@@ -49,7 +49,7 @@ def loss_curves_explorer(c1=1.0, c2=2.0, form="simplified", s=1.0):
     >>> explorer.redraws
     2
     """
-    c1 = float(as_probabilities(c1, "c1"))
+    c1 = as_number(c1, "c1", probability=True)
     c2 = check_positive(c2, "c2")
     check_choice(form, "form", FORMS)
     s = check_positive(s, "s")

@@ -29,6 +29,7 @@ from .curves import (
     simplified_mse,
     softmax_cross_entropy_hessian,
 )
+from .i18n import get_language, set_language
 from .information import binary_entropy, cross_entropy, entropy, information, kl_divergence
 from .losses import (
     binary_cross_entropy,
@@ -71,6 +72,7 @@ __all__ = [
     "exact_mse",
     "exact_output",
     "flat_edge_exact_mse",
+    "get_language",
     "flat_edge_simplified_mse",
     "grad_binary_cross_entropy_with_logits",
     "grad_categorical_cross_entropy",
@@ -97,6 +99,7 @@ __all__ = [
     "neuron_delta",
     "one_hidden_unit_loss",
     "preactivation_path",
+    "set_language",
     "sigmoid",
     "simplified_cross_entropy",
     "simplified_mse",

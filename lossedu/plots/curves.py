@@ -15,7 +15,7 @@ GRAD_LIM = (-1.3, 0.8)
 FLAT_TOL = 0.05
 
 _LOSS_LABEL = "loss (CE in nats; MSE in probability²)"
-_X_LABEL = "logit x of the true class (log-odds, nats)"
+_X_LABEL = "logit x of the true class (no unit)"
 _GHOST = {"color": COLORS["grey"], "linewidth": 1.2, "alpha": 0.8}
 
 

@@ -180,8 +180,18 @@ def test_answers_match_arrays_and_lists():
 
 def test_answers_match_refuses_a_different_shape():
     assert not answers_match([0.5, 0.5, 0.5], [0.5, 0.5])
-    assert not answers_match([[0.5, 0.5]], [0.5, 0.5])
+    assert not answers_match(np.ones((3, 2)), np.ones((2, 3)))
     assert not answers_match([], 0.5)
+
+
+def test_answers_match_takes_a_row_or_column_of_the_same_numbers():
+    assert answers_match([[0.5, 0.25]], [0.5, 0.25])
+    assert answers_match([[0.5], [0.25]], [0.5, 0.25])
+
+
+def test_answers_match_takes_a_whole_number_beyond_64_bits_that_fits_a_float():
+    assert answers_match(10**20, 1e20)
+    assert answers_match([10**20], 1e20)
 
 
 @pytest.mark.parametrize("answer", [[0.5], (0.5,), np.array([0.5]), np.array([[0.5]])])
@@ -239,6 +249,7 @@ ODD_FORMS = {
     "nan": (float("nan"), "NaN"),
     "bool": (True, "True or False"),
     "nested junk": ([[0.5], [0.5, 0.6]], "not a number"),
+    "text in a list": ([0.5, "a"], "text"),
     "function": (abs, "function"),
 }
 

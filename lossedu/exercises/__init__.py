@@ -40,7 +40,6 @@ Exercise 1: not yet. The answer is a string (text in quotes); write the number w
 False
 """
 
-import numbers
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
@@ -128,27 +127,39 @@ def _numeric_form_problem(answer, expected):
         values = np.asarray(answer)
     except Exception:
         return f"The answer is {_kind(answer)}, which is not a number or a list of numbers."
+    if values.dtype.kind == "O":  # e.g. a whole number beyond 64 bits, or a mixed list
+        try:
+            values = np.array([float(v) for v in values.ravel()]).reshape(values.shape)
+        except OverflowError:
+            return "The answer is a whole number too large for a float (above about 1.8e308)."
+        except Exception:
+            return f"The answer is {_kind(answer)}, which is not a number or a list of numbers."
     if values.dtype.kind == "c":
         return "The answer is a complex number; this exercise asks for a real number."
-    if values.dtype.kind in "US":
+    if values.dtype.kind in "USV":
         return "The answer contains text; write the numbers without quotes."
     if values.dtype.kind == "b":
         return "The answer is True or False; this exercise asks for a number."
     if values.dtype.kind not in "iuf":
-        if any(isinstance(v, numbers.Integral) for v in np.ravel(values)):
-            return "The answer is a whole number too large for a float (above about 1.8e308)."
         return f"The answer is {_kind(answer)}, which is not a number or a list of numbers."
-    if values.size != expected.size or (expected.size > 1 and values.shape != expected.shape):
+    if values.size != expected.size:
         given = "an empty list" if values.size == 0 else _count(values.size)
         return f"The answer has {given}; this exercise asks for {_count(expected.size)}."
+    if np.squeeze(values).shape != np.squeeze(expected).shape:
+        return (
+            f"The answer has the shape {values.shape}; this exercise asks for the shape "
+            f"{expected.shape}."
+        )
     with np.errstate(all="ignore"):
         if np.isnan(values.astype(float)).any():
-            return "The answer is NaN (not a number): some step of the computation gave no number."
+            return (
+                "The answer contains NaN (not a number): a step of the computation gave no number."
+            )
     return None
 
 
 def _numbers_match(answer, expected, *, rtol=0.0, atol=0.0):
-    a = np.asarray(answer, dtype=float).reshape(expected.shape)
+    a = np.array([float(v) for v in np.ravel(np.asarray(answer))]).reshape(expected.shape)
     same_inf = np.isinf(expected) & (a == expected)
     with np.errstate(all="ignore"):  # inf - inf and 0 * inf: judged by same_inf instead
         distance = np.abs(a - expected)

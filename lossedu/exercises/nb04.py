@@ -4,31 +4,25 @@ Examples
 --------
 >>> check(2, None)
 Exercise 2: not answered yet. Replace None with your answer.
->>> check(2, 0.0)
-Exercise 2: not yet. With soft labels the best prediction is q = p, and the loss there is not 0.
-False
->>> check(4, 4.54e-05)
-Exercise 4: correct ✓
+>>> check(3, 4.54e-05)
+Exercise 3: correct ✓
 True
 """
 
 import numpy as np
 
-from .. import categorical_cross_entropy_from_probs, entropy, grad_categorical_cross_entropy
+from .. import categorical_cross_entropy_from_probs, grad_categorical_cross_entropy
 from . import Exercise, ExerciseSet
 
 #: A batch of three images (cat, frog, mouse) and the model's softmax outputs.
 BATCH_LABELS = (0, 1, 2)
 BATCH_PROBS = ((0.7, 0.2, 0.1), (0.3, 0.6, 0.1), (0.25, 0.25, 0.5))
 
-#: A label-smoothed target for "cat".
-SMOOTHED = (0.9, 0.05, 0.05)
-
-#: Exercise 3: the logits (cat, frog, mouse) given to an image of a mouse.
+#: Exercise 2: the logits (cat, frog, mouse) given to an image of a mouse.
 GRADIENT_LOGITS = (0.5, 2.0, -1.0)
 GRADIENT_LABEL = 2
 
-#: Exercise 4: a data set's size and its average cross-entropy in nats.
+#: Exercise 3: a data set's size and its average cross-entropy in nats.
 N_EXAMPLES = 50
 MEAN_LOSS = 0.2
 
@@ -44,17 +38,13 @@ EXERCISES = ExerciseSet(
             ),
         ),
         2: Exercise(
-            expected=lambda: entropy(SMOOTHED),
-            hint="With soft labels the best prediction is q = p, and the loss there is not 0.",
-        ),
-        3: Exercise(
             expected=lambda: grad_categorical_cross_entropy([GRADIENT_LOGITS], [GRADIENT_LABEL])[0],
             hint=(
                 "∂L/∂z_k = q_k − y_k: take the softmax q of the logits and subtract the one-hot "
                 "label y = (0, 0, 1)."
             ),
         ),
-        4: Exercise(
+        3: Exercise(
             expected=lambda: float(np.exp(-N_EXAMPLES * MEAN_LOSS)),
             hint=(
                 "The average cross-entropy is −(1/N) ln(likelihood). Solve for the likelihood: "

@@ -7,6 +7,10 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 # Jupyter refuses to run as root unless told to; CI machines run as root.
 ROOT_FLAG := $(if $(filter 0,$(shell id -u)),--allow-root,)
+# The course's JupyterLab page config (jupyter-config/labconfig/page_config.json) turns
+# off the news plugin, so no "get notified about Jupyter news?" toast covers the figures.
+# It is found through JUPYTER_CONFIG_PATH, so a person's own Jupyter set-up is untouched.
+LAB_CONFIG := JUPYTER_CONFIG_PATH="$(CURDIR)/jupyter-config$${JUPYTER_CONFIG_PATH:+:$$JUPYTER_CONFIG_PATH}"
 
 .PHONY: help install lab test lint format notebooks bench constraints clean
 
@@ -21,7 +25,7 @@ $(STAMP): pyproject.toml constraints.txt
 install: $(STAMP)  ## create .venv and install the package with its notebook and test stack
 
 lab: $(STAMP)  ## open JupyterLab on the notebooks (127.0.0.1, token on)
-	$(BIN)/jupyter lab --ip=127.0.0.1 --ServerApp.root_dir=notebooks $(ROOT_FLAG)
+	$(LAB_CONFIG) $(BIN)/jupyter lab --ip=127.0.0.1 --ServerApp.root_dir=notebooks $(ROOT_FLAG)
 
 lint: $(STAMP)  ## ruff: lint and formatting of the package, tests and benchmarks
 	$(BIN)/ruff check lossedu tests benchmarks tools conftest.py

@@ -95,17 +95,36 @@ def test_exercise_is_immutable():
         Exercise(expected=lambda: 1.0).hint = "changed"
 
 
-def test_default_tolerance_accepts_four_significant_digits():
+def test_default_rule_accepts_three_significant_figures():
     exercise = Exercise(expected=lambda: 0.80182)
+    assert exercise.verdict(0.802) is True
     assert exercise.verdict(0.8018) is True
+    assert exercise.verdict(0.801) is False
     assert exercise.verdict(0.80) is False
 
 
-def test_custom_rtol_and_atol():
+@pytest.mark.parametrize("exact", [2.584962500721156, 0.0333791577, 469.0, 1.0397207708, 9.996])
+def test_exact_value_rounded_to_three_figures_passes_and_two_percent_off_fails(exact):
+    exercise = Exercise(expected=lambda: exact)
+    assert exercise.verdict(float(f"{exact:.3g}")) is True
+    assert exercise.verdict(-float(f"{exact:.3g}")) is False
+    assert exercise.verdict(exact * 1.02) is False
+    assert exercise.verdict(exact * 0.98) is False
+
+
+def test_a_zero_up_to_rounding_is_matched_by_zero():
+    exercise = Exercise(expected=lambda: 3.8e-18)
+    assert exercise.verdict(0) is True
+    assert exercise.verdict(1e-3) is False
+
+
+def test_custom_rtol_and_atol_widen_the_rule_never_narrow_it():
     assert Exercise(expected=lambda: 100.0, rtol=0.1).verdict(109.0) is True
     assert Exercise(expected=lambda: 100.0, rtol=0.01).verdict(109.0) is False
     assert Exercise(expected=lambda: 0.0, atol=1e-3).verdict(5e-4) is True
     assert Exercise(expected=lambda: 0.0, atol=1e-9).verdict(5e-4) is False
+    assert Exercise(expected=lambda: 469.0, rtol=0, atol=0.5).verdict(469.0) is True
+    assert Exercise(expected=lambda: 1234.0, rtol=0, atol=0.5).verdict(1230.0) is True
 
 
 def test_judge_replaces_the_comparison():
@@ -160,9 +179,29 @@ def test_answers_match_arrays_and_lists():
 
 
 def test_answers_match_refuses_a_different_shape():
-    assert not answers_match([0.5], 0.5)
     assert not answers_match([0.5, 0.5, 0.5], [0.5, 0.5])
-    assert not answers_match([[0.5, 0.5]], [0.5, 0.5])
+    assert not answers_match(np.ones((3, 2)), np.ones((2, 3)))
+    assert not answers_match([], 0.5)
+
+
+def test_answers_match_takes_a_row_or_column_of_the_same_numbers():
+    assert answers_match([[0.5, 0.25]], [0.5, 0.25])
+    assert answers_match([[0.5], [0.25]], [0.5, 0.25])
+
+
+def test_answers_match_takes_a_whole_number_beyond_64_bits_that_fits_a_float():
+    assert answers_match(10**20, 1e20)
+    assert answers_match([10**20], 1e20)
+
+
+@pytest.mark.parametrize("answer", [[0.5], (0.5,), np.array([0.5]), np.array([[0.5]])])
+def test_answers_match_takes_a_one_element_list_or_array_as_a_number(answer):
+    assert answers_match(answer, 0.5)
+
+
+def test_answers_match_judges_each_entry_by_its_own_size():
+    assert answers_match([100.0, 0.00123], [100.2, 0.0012301])
+    assert not answers_match([100.0, 0.00126], [100.2, 0.0012301])
 
 
 def test_answers_match_infinities():
@@ -189,9 +228,63 @@ def test_answers_match_bools_need_bools():
     assert not answers_match("True", True)
 
 
-@pytest.mark.parametrize("answer", ["a word", {"p": 0.5}, object(), [0.5, "x"]])
+@pytest.mark.parametrize(
+    "answer",
+    ["a word", "0.5", {"p": 0.5}, object(), [0.5, "x"], 0.5 + 0j, 10**400, [10**400], True],
+)
 def test_answers_match_non_numbers_are_wrong_not_errors(answer):
     assert answers_match(answer, 0.5) is False
+
+
+# --- the form of an answer -------------------------------------------------------------------
+
+
+ODD_FORMS = {
+    "huge int": (10**400, "too large for a float"),
+    "string": ("0.5", "string"),
+    "wrong length": ([0.5, 0.5, 0.5], "3 numbers"),
+    "empty list": ([], "empty list"),
+    "dict": ({"answer": 0.5}, "dict"),
+    "complex": (0.5 + 0.1j, "complex"),
+    "nan": (float("nan"), "NaN"),
+    "bool": (True, "True or False"),
+    "nested junk": ([[0.5], [0.5, 0.6]], "not a number"),
+    "text in a list": ([0.5, "a"], "text"),
+    "function": (abs, "function"),
+}
+
+
+@pytest.mark.parametrize("answer, words", ODD_FORMS.values(), ids=ODD_FORMS)
+def test_odd_form_gets_a_form_message_not_a_hint(capsys, answer, words):
+    exercises = make_set(hint="Think about a fair coin.")
+    assert exercises.check(1, answer) is False
+    out = capsys.readouterr().out
+    assert out.startswith("Exercise 1: not yet. The answer ")
+    assert words in out
+    assert "fair coin" not in out
+
+
+def test_word_and_bool_exercises_say_what_form_they_want(capsys):
+    exercises = ExerciseSet(
+        "demo", {1: Exercise(expected=lambda: "bits"), 2: Exercise(expected=lambda: True)}
+    )
+    assert exercises.check(1, 2.0) is False
+    assert "a word in quotes" in capsys.readouterr().out
+    assert exercises.check(2, "yes") is False
+    assert "True or False" in capsys.readouterr().out
+
+
+def test_function_exercise_given_a_number_says_a_function_is_wanted(capsys):
+    exercises = ExerciseSet("demo", {1: Exercise(judge=lambda f: f(0.5) == 1.0, hint="Hm.")})
+    assert exercises.check(1, 1.0) is False
+    out = capsys.readouterr().out
+    assert "asks for a function" in out
+    assert "Hm." not in out
+
+
+def test_check_raises_only_for_an_unknown_number():
+    with pytest.raises(ValueError, match="has no exercise"):
+        make_set().check([1], 0.5)
 
 
 # --- the notebooks' exercise modules -------------------------------------------------------

@@ -324,7 +324,7 @@ def clipping_curves(gaps, eps=1e-10):
 
 def _gap_axis(ax, ylabel, title):
     ax.set(
-        xlabel=r"logit gap $z_{\mathrm{true}} - z_{\mathrm{other}}$ (log-odds, nats)",
+        xlabel=r"logit gap $z_{\mathrm{true}} - z_{\mathrm{other}}$ (no unit)",
         ylabel=ylabel,
         title=title,
     )
@@ -469,7 +469,7 @@ def plot_extra_softmax(n_classes=3, *, ax=None, lo=-10.0, hi=10.0):
         floor, color=COLORS["grey"], linestyle=":", label=rf"floor $\ln(1 + (C-1)/e)$ = {floor:.4f}"
     )
     _gap_axis(ax, "loss [nats]", f"An extra softmax, {n_classes} classes")
-    ax.set_xlabel(r"logit gap $z_{\mathrm{true}} - z_{\mathrm{others}}$ (log-odds, nats)")
+    ax.set_xlabel(r"logit gap $z_{\mathrm{true}} - z_{\mathrm{others}}$ (no unit)")
     ax.set(xlim=(lo, hi), ylim=(0, exact.max() * 1.05))
     ax.legend(loc="upper right", fontsize="small")
     return {"exact": exact_line, "double": double_line, "floor": floor_line}

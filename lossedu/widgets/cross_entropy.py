@@ -1,4 +1,4 @@
-"""Explorer for notebook 04: logits, their probabilities, a label, and the cross-entropy."""
+"""Explorer for notebooks 04 and 04b: logits, their probabilities, a label, the cross-entropy."""
 
 import numpy as np
 

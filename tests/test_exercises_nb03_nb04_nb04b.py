@@ -1,9 +1,12 @@
-"""The self-checks of notebooks 03 and 04: right answers pass, wrong ones get a hint, stubs wait."""
+"""The self-checks of notebooks 03, 04 and 04b.
+
+Right answers pass, wrong ones get a hint, stubs wait.
+"""
 
 import numpy as np
 import pytest
 
-from lossedu.exercises import nb03, nb04
+from lossedu.exercises import nb03, nb04, nb04b
 
 # Answers worked out by hand, independently of the expected() functions.
 NB03_ANSWERS = {
@@ -14,10 +17,15 @@ NB03_ANSWERS = {
 }
 NB04_ANSWERS = {
     1: -(np.log(0.7) + np.log(0.6) + np.log(0.5)) / 3,
-    2: -(0.9 * np.log(0.9) + 2 * 0.05 * np.log(0.05)),
-    3: np.log1p(np.exp(-2.0)) + np.log1p(np.exp(-1.0)) + np.log1p(np.exp(-0.5)),
-    5: np.log1p(9 / np.e),
+    2: np.exp([0.5, 2.0, -1.0]) / np.exp([0.5, 2.0, -1.0]).sum() - np.array([0.0, 0.0, 1.0]),
+    3: np.exp(-10.0),
 }
+NB04B_ANSWERS = {
+    1: np.log1p(np.exp(-2.0)) + np.log1p(np.exp(-1.0)) + np.log1p(np.exp(-0.5)),
+    3: np.log1p(9 / np.e),
+}
+MODULES = [(nb03, NB03_ANSWERS), (nb04, NB04_ANSWERS), (nb04b, NB04B_ANSWERS)]
+MODULE_IDS = ["nb03", "nb04", "nb04b"]
 
 
 def kl_right(p, q):
@@ -55,28 +63,24 @@ def ce_raising(z, label):
     raise IndexError("a student's bug")
 
 
-@pytest.mark.parametrize("module", [nb03, nb04], ids=["nb03", "nb04"])
+@pytest.mark.parametrize("module", [nb03, nb04, nb04b], ids=MODULE_IDS)
 def test_every_exercise_waits_for_an_answer(module, capsys):
     for number in module.EXERCISES.exercises:
         assert module.check(number, None) is None
     assert capsys.readouterr().out.count("not answered yet") == len(module.EXERCISES.exercises)
 
 
-@pytest.mark.parametrize(
-    ("module", "answers"), [(nb03, NB03_ANSWERS), (nb04, NB04_ANSWERS)], ids=["nb03", "nb04"]
-)
+@pytest.mark.parametrize(("module", "answers"), MODULES, ids=MODULE_IDS)
 def test_numeric_answers_worked_by_hand_are_accepted(module, answers, capsys):
     for number, answer in answers.items():
         assert module.check(number, answer) is True, number
     assert "correct ✓" in capsys.readouterr().out
 
 
-@pytest.mark.parametrize(
-    ("module", "answers"), [(nb03, NB03_ANSWERS), (nb04, NB04_ANSWERS)], ids=["nb03", "nb04"]
-)
+@pytest.mark.parametrize(("module", "answers"), MODULES, ids=MODULE_IDS)
 def test_wrong_numeric_answers_get_the_hint(module, answers, capsys):
     for number, answer in answers.items():
-        assert module.check(number, answer * 1.1 + 0.01) is False
+        assert module.check(number, np.asarray(answer) * 1.1 + 0.01) is False
         assert module.EXERCISES.exercises[number].hint in capsys.readouterr().out
 
 
@@ -94,17 +98,19 @@ def test_nb03_kl_function_judge():
     assert judge(lambda p, q: kl_right(q, p)) is False
 
 
-def test_nb04_cross_entropy_function_judge():
-    judge = nb04.EXERCISES.exercises[4].verdict
+def test_nb04b_cross_entropy_function_judge():
+    judge = nb04b.EXERCISES.exercises[2].verdict
     assert judge(ce_right) is True
     assert judge(ce_overflowing) is False
     assert judge(ce_stub) is None
     assert judge(ce_raising) is False
 
 
-def test_nb04_soft_label_floor_is_not_zero():
-    assert nb04.EXERCISES.exercises[2].verdict(0.0) is False
-    assert nb04.EXERCISES.expected(2) > 0
+def test_nb04_gradient_needs_all_three_components(capsys):
+    assert nb04.check(2, NB04_ANSWERS[2][:2]) is False
+    assert "asks for 3 numbers" in capsys.readouterr().out
+    # the label subtracted from the wrong class is wrong
+    assert nb04.check(2, NB04_ANSWERS[2] + np.array([0.0, -1.0, 1.0])) is False
 
 
 def test_check_refuses_an_unknown_exercise_number():

@@ -465,12 +465,12 @@ class NetworkHistory:
 
     Attributes
     ----------
-    train_loss : ndarray
-        The cost on the whole training set.
+    train_loss : ndarray or None
+        The cost on the whole training set (None if not tracked).
     test_accuracy : ndarray
         The share of test samples classified right (training accuracy if no
         test set was given).
-    output_gradient, hidden_gradient : ndarray
+    output_gradient, hidden_gradient : ndarray or None
         The mean absolute entry of :math:`\partial C/\partial W_2` and of
         :math:`\partial C/\partial W_1` on the whole training set: how hard
         gradient descent pushes each layer.
@@ -501,7 +501,7 @@ class NetworkHistory:
     @property
     def epochs_trained(self):
         """How many epochs were run."""
-        return len(self.train_loss) - 1
+        return len(self.test_accuracy) - 1
 
     def epochs_to_accuracy(self, level):
         """The first epoch at which the test accuracy reached `level` (``inf`` if never).
@@ -530,6 +530,7 @@ def train_network(
     seed=0,
     X_test=None,
     labels_test=None,
+    track_training_set=True,
 ):
     r"""Train a copy of `net` by mini-batch gradient descent; record every epoch.
 
@@ -553,6 +554,11 @@ def train_network(
         starting weights give the same history, bit for bit.
     X_test, labels_test : array_like, optional
         A held-out set for :attr:`NetworkHistory.test_accuracy`.
+    track_training_set : bool, optional
+        Record the cost and the gradients on the whole training set after every
+        epoch (the default). ``False`` records the test accuracy only, and the
+        other three measures are ``None``: nearly twice as fast when only the
+        accuracy is wanted.
 
     Returns
     -------
@@ -585,6 +591,8 @@ def train_network(
     epochs = _count(epochs, "epochs", minimum=0, maximum=MAX_EPOCHS)
     batch_size = _count(batch_size, "batch_size", minimum=1, maximum=n)
     rng = np.random.default_rng(_seed(seed))
+    if not isinstance(track_training_set, bool):
+        raise ValueError(f"track_training_set must be True or False; got {track_training_set!r}")
     if (X_test is None) != (labels_test is None):
         raise ValueError("X_test and labels_test go together: pass both or neither")
     if X_test is None:
@@ -597,11 +605,12 @@ def train_network(
     record = np.empty((4, epochs + 1))
 
     def measure(epoch):
-        loss, grads = _backprop(net, X, labels, cost)
-        record[0, epoch] = loss
         record[1, epoch] = np.mean(np.argmax(_logits(net, X_test), axis=1) == labels_test)
-        record[2, epoch] = np.mean(np.abs(grads[2]))
-        record[3, epoch] = np.mean(np.abs(grads[0]))
+        if track_training_set:
+            loss, grads = _backprop(net, X, labels, cost)
+            record[0, epoch] = loss
+            record[2, epoch] = np.mean(np.abs(grads[2]))
+            record[3, epoch] = np.mean(np.abs(grads[0]))
 
     measure(0)
     for epoch in range(1, epochs + 1):
@@ -617,4 +626,16 @@ def train_network(
                 "use a smaller learning rate"
             )
         measure(epoch)
-    return NetworkHistory(*record, net=net, cost=cost, eta=eta, batch_size=batch_size)
+    loss, accuracy, output_gradient, hidden_gradient = (
+        row if track_training_set or k == 1 else None for k, row in enumerate(record)
+    )
+    return NetworkHistory(
+        loss,
+        accuracy,
+        output_gradient,
+        hidden_gradient,
+        net=net,
+        cost=cost,
+        eta=eta,
+        batch_size=batch_size,
+    )

@@ -297,3 +297,17 @@ def test_network_module_imports_numpy_and_the_standard_library_only():
             elif isinstance(node, ast.ImportFrom) and node.level == 0:
                 top.add(node.module.split(".")[0])
         assert top - set(sys.stdlib_module_names) <= {"numpy"}, (module, top)
+
+
+def test_tracking_only_the_test_accuracy_gives_the_same_run():
+    X, labels = small_problem(n=40)
+    net = le.init_network(5, 4, 3, seed=2)
+    args = {"eta": 2.0, "epochs": 4, "batch_size": 8, "X_test": X[:10], "labels_test": labels[:10]}
+    full = le.train_network(net, X, labels, **args)
+    light = le.train_network(net, X, labels, track_training_set=False, **args)
+    assert np.array_equal(full.test_accuracy, light.test_accuracy)
+    assert np.array_equal(full.net.W1, light.net.W1)
+    assert light.train_loss is None and light.hidden_gradient is None
+    assert light.epochs_trained == 4
+    with pytest.raises(ValueError, match="track_training_set must be True or False"):
+        le.train_network(net, X, labels, track_training_set="no", batch_size=8)

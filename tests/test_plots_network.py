@@ -52,6 +52,14 @@ def test_learning_curves_refuse_unknown_panels_and_wrong_axes():
         plot_learning_curves(runs, ax=artists["axes"][:2])
 
 
+def test_learning_curves_say_what_a_run_did_not_record():
+    light = history([1.0, 0.5], [0.1, 0.5])
+    light = NetworkHistory(None, light.test_accuracy, None, None, None, "quadratic", 3.0, 100)
+    assert plot_learning_curves({"quadratic": light}, panels=("test_accuracy",))
+    with pytest.raises(ValueError, match="did not record train_loss"):
+        plot_learning_curves({"quadratic": light})
+
+
 def test_digits_in_one_picture_with_their_labels():
     shown = plot_digits(np.ones((4, 8, 8)), [3, 1, 4, 1])
     assert shown.get_array().shape == (8, 35)

@@ -65,6 +65,7 @@ def _epochs_to_level():
         seed=0,
         X_test=data.X_test,
         labels_test=data.y_test,
+        track_training_set=False,
         **SETTING,
     )
     return history.epochs_to_accuracy(LEVEL)

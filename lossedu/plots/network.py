@@ -2,6 +2,7 @@
 
 import matplotlib.pyplot as plt
 import numpy as np
+from matplotlib.ticker import NullLocator
 
 from ._style import COLORS
 
@@ -42,7 +43,10 @@ _RUN_STYLES = (
 
 
 def _values(history, panel):
-    values = np.asarray(getattr(history, panel), dtype=float)
+    values = getattr(history, panel)
+    if values is None:
+        raise ValueError(f"this run did not record {panel}: train it with track_training_set=True")
+    values = np.asarray(values, dtype=float)
     return 100.0 * values if panel == "test_accuracy" else values
 
 
@@ -99,7 +103,7 @@ def plot_learning_curves(
     for k, (label, history) in enumerate(histories.items()):
         style = NETWORK_STYLE.get(label, _RUN_STYLES[k % len(_RUN_STYLES)])
         name = NETWORK_LABELS.get(label, label)
-        epochs = np.arange(len(history.train_loss))
+        epochs = np.arange(len(history.test_accuracy))
         longest = max(longest, epochs[-1])
         artists[label] = {
             panel: axes[i].plot(epochs, _values(history, panel), lw=2, label=name, **style)[0]
@@ -110,6 +114,10 @@ def plot_learning_curves(
         axis.set(
             xlabel="epoch", ylabel=ylabel, yscale=scale, title=TITLES[panel], xlim=(0, longest)
         )
+        if scale == "log":
+            # Ticks at the decades are enough to read these curves; the minor ticks of a
+            # log axis spanning many decades would double the figure's drawing time.
+            axis.yaxis.set_minor_locator(NullLocator())
         if panel == "test_accuracy":
             axis.set_ylim(0, 100)
             axis.axhline(10, color=COLORS["grey"], linestyle=":", lw=1)

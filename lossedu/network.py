@@ -479,6 +479,8 @@ class NetworkHistory:
     cost : str
     eta : float
     batch_size : int
+    shuffle_state : dict
+        Where the shuffling of the batches stopped, for :func:`continue_training`.
 
     Examples
     --------
@@ -497,6 +499,7 @@ class NetworkHistory:
     cost: str
     eta: float
     batch_size: int
+    shuffle_state: dict = field(default=None, repr=False)
 
     @property
     def epochs_trained(self):
@@ -593,27 +596,134 @@ def train_network(
     rng = np.random.default_rng(_seed(seed))
     if not isinstance(track_training_set, bool):
         raise ValueError(f"track_training_set must be True or False; got {track_training_set!r}")
+    X_test, labels_test = _test_set(net, X, labels, X_test, labels_test)
+    net = net.copy()
+    start = _measure(net, X, labels, X_test, labels_test, cost, track_training_set)
+    record = _run_epochs(
+        net,
+        X,
+        labels,
+        X_test,
+        labels_test,
+        cost,
+        eta,
+        batch_size,
+        rng,
+        0,
+        epochs,
+        track_training_set,
+    )
+    return _history(
+        np.column_stack([start, record]), net, cost, eta, batch_size, rng, track=track_training_set
+    )
+
+
+def continue_training(history, X, labels, *, epochs, X_test=None, labels_test=None):
+    r"""Train the network of `history` for more epochs, exactly as if the run had been longer.
+
+    Parameters
+    ----------
+    history : NetworkHistory
+        A run of :func:`train_network` (or of this function).
+    X, labels, X_test, labels_test
+        The same training and test sets as that run.
+    epochs : int
+        Further epochs, in [0, 10000].
+
+    Returns
+    -------
+    NetworkHistory
+        The whole run: the first ``history.epochs_trained`` epochs are those of
+        `history`, and the batches continue from where its shuffling stopped, so
+        ``train_network(..., epochs=a)`` continued by `b` equals
+        ``train_network(..., epochs=a + b)`` bit for bit.
+
+    Examples
+    --------
+    >>> rng = np.random.default_rng(0)
+    >>> X, labels = rng.random((40, 4)), rng.integers(0, 3, size=40)
+    >>> short = train_network(init_network(4, 5, 3), X, labels, epochs=2, batch_size=10)
+    >>> longer = continue_training(short, X, labels, epochs=3)
+    >>> whole = train_network(init_network(4, 5, 3), X, labels, epochs=5, batch_size=10)
+    >>> bool(np.array_equal(longer.train_loss, whole.train_loss)), longer.epochs_trained
+    (True, 5)
+    """
+    if not isinstance(history, NetworkHistory) or history.shuffle_state is None:
+        raise ValueError(
+            f"history must be a NetworkHistory made by train_network; got {type(history).__name__}"
+        )
+    net = history.net.copy()
+    X, labels = _batch(net, X, labels)
+    epochs = _count(epochs, "epochs", minimum=0, maximum=MAX_EPOCHS)
+    if history.batch_size > X.shape[0]:
+        raise ValueError(
+            f"X holds {X.shape[0]} samples, fewer than the run's batch size "
+            f"{history.batch_size}: pass the training set of that run"
+        )
+    X_test, labels_test = _test_set(net, X, labels, X_test, labels_test)
+    rng = np.random.default_rng()
+    rng.bit_generator.state = history.shuffle_state
+    track = history.train_loss is not None
+    record = _run_epochs(
+        net,
+        X,
+        labels,
+        X_test,
+        labels_test,
+        history.cost,
+        history.eta,
+        history.batch_size,
+        rng,
+        history.epochs_trained,
+        epochs,
+        track,
+    )
+    before = np.vstack(
+        [
+            getattr(history, name) if getattr(history, name) is not None else history.test_accuracy
+            for name in _RECORDED
+        ]
+    )
+    return _history(
+        np.column_stack([before, record]),
+        net,
+        history.cost,
+        history.eta,
+        history.batch_size,
+        rng,
+        track=track,
+    )
+
+
+#: What a NetworkHistory records after every epoch, in the rows of a record.
+_RECORDED = ("train_loss", "test_accuracy", "output_gradient", "hidden_gradient")
+
+
+def _test_set(net, X, labels, X_test, labels_test):
     if (X_test is None) != (labels_test is None):
         raise ValueError("X_test and labels_test go together: pass both or neither")
     if X_test is None:
-        X_test, labels_test = X, labels
-    else:
-        X_test, labels_test = _batch(net, X_test, labels_test)
+        return X, labels
+    return _batch(net, X_test, labels_test)
 
-    net = net.copy()
+
+def _measure(net, X, labels, X_test, labels_test, cost, track):
+    """The record of one epoch: cost, test accuracy, mean |dC/dW2|, mean |dC/dW1|."""
+    accuracy = np.mean(np.argmax(_logits(net, X_test), axis=1) == labels_test)
+    if not track:
+        return np.array([np.nan, accuracy, np.nan, np.nan])  # rows dropped by _history
+    loss, grads = _backprop(net, X, labels, cost)
+    return np.array([loss, accuracy, np.mean(np.abs(grads[2])), np.mean(np.abs(grads[0]))])
+
+
+def _run_epochs(
+    net, X, labels, X_test, labels_test, cost, eta, batch_size, rng, first, epochs, track
+):
+    """Train `net` in place for `epochs` epochs after epoch `first`; their records, (4, epochs)."""
+    n = X.shape[0]
     params = [getattr(net, name) for name in PARAMETERS]
-    record = np.empty((4, epochs + 1))
-
-    def measure(epoch):
-        record[1, epoch] = np.mean(np.argmax(_logits(net, X_test), axis=1) == labels_test)
-        if track_training_set:
-            loss, grads = _backprop(net, X, labels, cost)
-            record[0, epoch] = loss
-            record[2, epoch] = np.mean(np.abs(grads[2]))
-            record[3, epoch] = np.mean(np.abs(grads[0]))
-
-    measure(0)
-    for epoch in range(1, epochs + 1):
+    record = np.empty((4, epochs))
+    for k in range(epochs):
         order = rng.permutation(n)
         for start in range(0, n, batch_size):
             batch = order[start : start + batch_size]
@@ -622,20 +732,24 @@ def train_network(
                 weights -= eta * grad  # in place: the Network is frozen, its arrays are not
         if not all(np.isfinite(weights).all() for weights in params):
             raise ValueError(
-                f"training diverged in epoch {epoch}: the weights overflowed at eta={eta:g}; "
-                "use a smaller learning rate"
+                f"training diverged in epoch {first + k + 1}: the weights overflowed at "
+                f"eta={eta:g}; use a smaller learning rate"
             )
-        measure(epoch)
-    loss, accuracy, output_gradient, hidden_gradient = (
-        row if track_training_set or k == 1 else None for k, row in enumerate(record)
-    )
+        record[:, k] = _measure(net, X, labels, X_test, labels_test, cost, track)
+    return record
+
+
+def _history(record, net, cost, eta, batch_size, rng, *, track):
+    """A NetworkHistory from the rows of `record`; untracked measures become None."""
+    rows = [
+        row if track or name == "test_accuracy" else None
+        for name, row in zip(_RECORDED, record, strict=True)
+    ]
     return NetworkHistory(
-        loss,
-        accuracy,
-        output_gradient,
-        hidden_gradient,
+        *rows,
         net=net,
         cost=cost,
         eta=eta,
         batch_size=batch_size,
+        shuffle_state=rng.bit_generator.state,
     )

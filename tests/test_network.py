@@ -311,3 +311,32 @@ def test_tracking_only_the_test_accuracy_gives_the_same_run():
     assert light.epochs_trained == 4
     with pytest.raises(ValueError, match="track_training_set must be True or False"):
         le.train_network(net, X, labels, track_training_set="no", batch_size=8)
+
+
+@pytest.mark.parametrize("track", [True, False])
+def test_continued_training_equals_one_longer_run(track):
+    X, labels = small_problem(n=45)
+    net = le.init_network(5, 4, 3, seed=6)
+    args = {"cost": "binary_cross_entropy", "eta": 2.0, "batch_size": 10, "seed": 3}
+    whole = le.train_network(net, X, labels, epochs=7, track_training_set=track, **args)
+    part = le.train_network(net, X, labels, epochs=3, track_training_set=track, **args)
+    longer = le.continue_training(
+        le.continue_training(part, X, labels, epochs=0), X, labels, epochs=4
+    )
+    assert longer.epochs_trained == 7
+    for field in ("train_loss", "test_accuracy", "output_gradient", "hidden_gradient"):
+        a, b = getattr(whole, field), getattr(longer, field)
+        assert (a is None and b is None) or np.array_equal(a, b), field
+    assert np.array_equal(whole.net.W2, longer.net.W2)
+    assert np.array_equal(part.net.W2, le.train_network(net, X, labels, epochs=3, **args).net.W2)
+
+
+def test_continue_training_refuses_what_it_cannot_continue():
+    X, labels = small_problem(n=45)
+    run = le.train_network(le.init_network(5, 4, 3), X, labels, epochs=1, batch_size=10)
+    with pytest.raises(ValueError, match="history must be a NetworkHistory"):
+        le.continue_training(run.net, X, labels, epochs=1)
+    with pytest.raises(ValueError, match="fewer than the run's batch size"):
+        le.continue_training(run, X[:5], labels[:5], epochs=1)
+    with pytest.raises(ValueError, match="epochs must be at most"):
+        le.continue_training(run, X, labels, epochs=MAX_EPOCHS + 1)

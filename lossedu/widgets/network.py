@@ -7,7 +7,7 @@ import numpy as np
 
 from .._validation import check_choice, check_count, check_in_range
 from ..digits import load_digits_split
-from ..network import COSTS, init_network, train_network
+from ..network import COSTS, continue_training, init_network, train_network
 from ..plots import new_figure
 from ..plots.network import NETWORK_LABELS, NETWORK_STYLE, plot_learning_curves
 from ._explorer import Explorer, choice, float_slider, int_slider
@@ -40,8 +40,19 @@ class _Runs:
     def get(self, cost, hidden_scale, output_bias, eta, epochs):
         key = (cost, hidden_scale, output_bias, eta)
         run = self._runs.get(key)
-        if run is None or run.epochs_trained < epochs:
-            data = _data()
+        data = _data()
+        if run is not None and run.epochs_trained < epochs:
+            # More epochs of a run already made: train only the new ones.
+            run = continue_training(
+                run,
+                data.X_train,
+                data.y_train,
+                epochs=epochs - run.epochs_trained,
+                X_test=data.X_test,
+                labels_test=data.y_test,
+            )
+            self._runs[key] = run
+        elif run is None:
             net = init_network(*SIZES, hidden_scale=hidden_scale, output_bias=output_bias, seed=0)
             run = train_network(
                 net,

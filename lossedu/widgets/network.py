@@ -19,7 +19,7 @@ OUTPUT_BIAS_RANGE = (0.0, 10.0)
 ETA_RANGE = (0.5, 10.0)
 EPOCHS_RANGE = (5, 40)
 ACCURACY_LEVEL = 0.9
-#: Fixed axes, so that a move redraws the curves and not the layout.
+#: Fixed axes, so that a move (even of the epochs) redraws the curves and not the layout.
 LOSS_LIM = (1e-3, 1e3)
 GRADIENT_LIM = (1e-7, 1.0)
 #: Runs kept, so that going back to a setting answers at once.
@@ -157,6 +157,9 @@ def network_explorer(cost="quadratic", hidden_scale=1.0, output_bias=8.0, eta=3.
     )
     loss_ax.set_ylim(*LOSS_LIM)
     gradient_ax.set_ylim(*GRADIENT_LIM)
+    # The longest run fits; a shorter one ends early, on the same scale as the others.
+    for ax in axes:
+        ax.set_xlim(0, EPOCHS_RANGE[1])
 
     def update(cost, hidden_scale, output_bias, eta, epochs):
         run = runs.get(cost, hidden_scale, output_bias, eta, epochs)
@@ -166,8 +169,6 @@ def network_explorer(cost="quadratic", hidden_scale=1.0, output_bias=8.0, eta=3.
             line.set_data(x, 100.0 * values if panel == "test_accuracy" else values)
             if panel != "hidden_gradient":
                 line.set(**NETWORK_STYLE[cost])
-        for ax in axes:
-            ax.set_xlim(0, epochs)
         loss_ax.set_title(f"training cost, η = {eta:g}")
         return _summary(run, epochs, cost)
 

@@ -257,7 +257,8 @@ def _hidden(net, X):
     if net.activation == "tanh":
         h = np.tanh(z1)
         return h, 1.0 - h * h
-    # σ(z) = ½(1 + tanh(z/2)): exact, and without overflow for any finite z.
+    # σ(z) = ½(1 + tanh(z/2)): no overflow for any finite z, and correct to rounding in
+    # absolute terms, which is all a hidden unit passes on (the outputs use le.sigmoid).
     h = 0.5 * (1.0 + np.tanh(0.5 * z1))
     return h, h * (1.0 - h)
 

@@ -101,3 +101,35 @@ def test_explorer_answers_a_revisited_setting_from_its_cache():
     explorer.sliders["epochs"].value = 10
     explorer.sliders["epochs"].value = 5
     assert explorer.readout.value == first
+
+
+@pytest.mark.parametrize(
+    ("kwargs", "match"),
+    [
+        ({"histories": []}, "histories must be a non-empty dict"),
+        ({"histories": {}}, "histories must be a non-empty dict"),
+        ({"histories": {"quadratic": [0.1, 0.2]}}, r"histories\['quadratic'\] must be"),
+        ({"title": 3}, "title must be a string"),
+        ({"ax": "axes"}, "ax must be matplotlib Axes"),
+        ({"panels": ["accuracy"]}, "panels must be among"),
+    ],
+)
+def test_learning_curves_refuse_bad_input(kwargs, match):
+    args = {"histories": {"quadratic": history([1.0, 0.5], [0.1, 0.5])}} | kwargs
+    with pytest.raises(ValueError, match=match):
+        plot_learning_curves(args.pop("histories"), **args)
+
+
+@pytest.mark.parametrize(
+    ("images", "labels", "match"),
+    [
+        (np.full((2, 8, 8), np.nan), [0, 1], "images contains NaN"),
+        (np.ones((2, 64)), [0, 1], "images must have shape"),
+        (np.full((2, 8, 8), 16.0), [0, 1], r"grey levels in \[0, 1\]"),
+        (np.ones((2, 8, 8)), [0.5, 1.0], "labels must be integer class labels"),
+        (np.ones((2, 8, 8)), [0, 1, 2], "one label each"),
+    ],
+)
+def test_digits_refuse_bad_input(images, labels, match):
+    with pytest.raises(ValueError, match=match):
+        plot_digits(images, labels)

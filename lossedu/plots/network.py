@@ -2,8 +2,11 @@
 
 import matplotlib.pyplot as plt
 import numpy as np
+from matplotlib.axes import Axes
 from matplotlib.ticker import NullLocator
 
+from .._validation import as_float_array, as_labels
+from ..network import NetworkHistory
 from ._style import COLORS
 
 #: One look per cost of :mod:`lossedu.network`: colour *and* line style differ,
@@ -40,6 +43,14 @@ _RUN_STYLES = (
     {"color": COLORS["purple"], "linestyle": ":"},
     {"color": COLORS["green"], "linestyle": "-."},
 )
+
+
+def _axes(ax):
+    """`ax` as a flat array of matplotlib axes, or a ValueError naming it."""
+    axes = np.atleast_1d(np.asarray(ax, dtype=object)).ravel()
+    if not all(isinstance(a, Axes) for a in axes):
+        raise ValueError(f"ax must be matplotlib Axes (one per panel); got {ax!r}")
+    return axes
 
 
 def _values(history, panel):
@@ -89,13 +100,27 @@ def plot_learning_curves(
     >>> artists["quadratic"]["test_accuracy"].get_ydata().tolist()
     [10.0, 80.0]
     """
+    if not isinstance(histories, dict) or not histories:
+        raise ValueError(
+            f"histories must be a non-empty dict of label to NetworkHistory; got {histories!r}"
+        )
+    for label, history in histories.items():
+        if not isinstance(history, NetworkHistory):
+            raise ValueError(
+                f"histories[{label!r}] must be a NetworkHistory (from train_network); "
+                f"got {type(history).__name__}"
+            )
+    if title is not None and not isinstance(title, str):
+        raise ValueError(f"title must be a string or None; got {title!r}")
+    if isinstance(panels, str):
+        panels = [panels]
     panels = list(panels)
     unknown = [p for p in panels if p not in PANELS]
     if unknown:
         raise ValueError(f"panels must be among {', '.join(PANELS)}; got {unknown}")
     if ax is None:
         _, ax = plt.subplots(1, len(panels), figsize=(4.0 * len(panels), 3.4), layout="constrained")
-    axes = np.atleast_1d(np.asarray(ax, dtype=object)).ravel()
+    axes = _axes(ax)
     if len(axes) != len(panels):
         raise ValueError(f"ax must hold one axes per panel ({len(panels)}); got {len(axes)}")
     artists = {"axes": axes}
@@ -163,9 +188,13 @@ def plot_digits(images, labels, *, ax=None):
     >>> shown.get_array().shape
     (8, 26)
     """
-    images = np.asarray(images, dtype=float)
-    labels = [int(label) for label in labels]
-    if images.ndim != 3 or len(labels) != len(images):
+    images = as_float_array(images, "images")
+    if images.ndim != 3:
+        raise ValueError(f"images must have shape (n, height, width); got shape {images.shape}")
+    if images.min() < 0 or images.max() > 1:
+        raise ValueError("images must hold grey levels in [0, 1] (divide the pixels by 16)")
+    labels = [int(label) for label in as_labels(labels, np.iinfo(np.intp).max, "labels")]
+    if len(labels) != len(images):
         raise ValueError(
             f"images must have shape (n, height, width) with one label each; got shape "
             f"{images.shape} and {len(labels)} labels"
@@ -176,6 +205,10 @@ def plot_digits(images, labels, *, ax=None):
         row[:, k * (width + 1) : k * (width + 1) + width] = image
     if ax is None:
         _, ax = plt.subplots(figsize=(0.85 * n, 1.25), layout="constrained")
+    axes = _axes(ax)
+    if len(axes) != 1:
+        raise ValueError(f"ax must be one matplotlib Axes; got {len(axes)}")
+    ax = axes[0]
     shown = ax.imshow(row, cmap="gray_r", vmin=0.0, vmax=1.0)
     ax.set_xticks(np.arange(n) * (width + 1) + (width - 1) / 2, [str(v) for v in labels])
     ax.set_yticks([])

@@ -1,7 +1,7 @@
 """Run every benchmark, print one table of figures against targets, write it to results.md.
 
 Usage: ``python benchmarks/run.py [--only NAME[,NAME...]] [--quick]`` (``make bench``).
-Names: sliders, browser, notebooks, import, accuracy, training. A full run writes
+Names: sliders, browser, notebooks, import, accuracy, training, network. A full run writes
 ``benchmarks/results.md``, which the README's Performance section shows; ``--only``
 and ``--quick`` (fewer repeats, for trying things out) print without writing.
 
@@ -34,8 +34,9 @@ BENCHMARKS = {
     "import": "bench_import",
     "accuracy": "bench_accuracy",
     "training": "bench_training",
+    "network": "bench_network",
 }
-RUN_ORDER = ["import", "accuracy", "training", "sliders", "browser", "notebooks"]
+RUN_ORDER = ["import", "accuracy", "training", "network", "sliders", "browser", "notebooks"]
 RESULTS = HERE / "results.md"
 README = HERE.parent / "README.md"
 # The README's Performance section shows results.md between these markers.

@@ -1,6 +1,7 @@
 """lossedu: the math behind the course on why cross-entropy is the loss for classification.
 
-Everything importable from here is pure NumPy. Plots live in
+Everything importable from here is pure NumPy. The digits of notebook 07 are
+loaded by :func:`lossedu.digits.load_digits_split`. Plots live in
 :mod:`lossedu.plots` (matplotlib) and the slider explorers in
 :mod:`lossedu.widgets` (ipywidgets); importing ``lossedu`` loads neither.
 """
@@ -41,6 +42,19 @@ from .losses import (
     grad_mse,
     mse,
 )
+from .network import (
+    Network,
+    NetworkHistory,
+    accuracy,
+    continue_training,
+    forward,
+    hidden_activations,
+    init_network,
+    network_gradients,
+    network_loss,
+    predict,
+    train_network,
+)
 from .neuron import (
     TrainingHistory,
     epochs_to_reach,
@@ -58,6 +72,16 @@ BITS_PER_NAT = 1.0 / math.log(2.0)
 
 __all__ = [
     "BITS_PER_NAT",
+    "Network",
+    "NetworkHistory",
+    "accuracy",
+    "forward",
+    "hidden_activations",
+    "init_network",
+    "network_gradients",
+    "network_loss",
+    "predict",
+    "train_network",
     "TrainingHistory",
     "binary_cross_entropy",
     "binary_cross_entropy_with_logits",
@@ -65,6 +89,7 @@ __all__ = [
     "block_distribution",
     "categorical_cross_entropy",
     "categorical_cross_entropy_from_probs",
+    "continue_training",
     "cross_entropy",
     "entropy",
     "epochs_to_reach",

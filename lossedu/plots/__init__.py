@@ -40,6 +40,7 @@ from .entropy import (
     plot_entropy_term,
 )
 from .information import plot_information, plot_information_candidates
+from .network import NETWORK_STYLE, plot_digits, plot_learning_curves
 from .slowdown import plot_outputs, plot_slowdown_map, plot_training_curves
 
 __all__ = ["COLORS", "COST_STYLE", "new_figure", "plot_information"]
@@ -78,3 +79,4 @@ __all__ += [
     "plot_training_curves",
     "plot_weight_line",
 ]
+__all__ += ["NETWORK_STYLE", "plot_digits", "plot_learning_curves"]

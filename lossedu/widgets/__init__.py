@@ -11,8 +11,10 @@ from .entropy import entropy_explorer
 from .information import information_explorer
 from .kl import kl_explorer
 from .loss_curves import loss_curves_explorer
+from .network import network_explorer
 from .slowdown import slowdown_explorer
 
 __all__ = ["Explorer", "entropy_explorer", "information_explorer"]
 __all__ += ["cross_entropy_explorer", "kl_explorer"]
 __all__ += ["loss_curves_explorer", "slowdown_explorer"]
+__all__ += ["network_explorer"]

@@ -7,26 +7,11 @@ import numpy as np
 from lossedu.exercises import nb07
 
 # Answers worked out by hand (or by a separate route), independently of expected().
-_S8 = 1.0 / (1.0 + math.exp(-8.0))
+_S4 = 1.0 / (1.0 + math.exp(-4.0))
 ANSWERS = {
-    1: 10 * math.log(2.0),
-    2: _S8 * (1.0 - _S8),
+    1: math.log(10.0) + 9 * math.log(10.0 / 9.0),
+    2: _S4 * (1.0 - _S4),
 }
-
-
-def hidden_delta_right(delta2, W2, h):
-    return (delta2 @ W2.T) * h * (1 - h)
-
-
-def hidden_delta_without_sigma_prime(delta2, W2, h):
-    return delta2 @ W2.T  # what cross-entropy would wish, but the hidden σ' stays
-
-
-def hidden_delta_transposed(delta2, W2, h):
-    return (delta2 @ W2.T).T  # wrong shape
-
-
-def hidden_delta_stub(delta2, W2, h): ...
 
 
 def test_every_exercise_waits_for_an_answer(capsys):
@@ -46,9 +31,9 @@ def test_numeric_answers_worked_by_hand_are_accepted(capsys):
 
 
 def test_answers_right_to_three_significant_figures_are_accepted():
-    assert nb07.check(1, 6.93) is True
-    assert nb07.check(2, 3.35e-4) is True
-    assert nb07.check(5, 0.3705) is True
+    assert nb07.check(1, 3.25) is True
+    assert nb07.check(2, 0.0177) is True
+    assert nb07.check(3, 0.650) is True
 
 
 def test_wrong_numeric_answers_get_the_hint(capsys):
@@ -57,29 +42,22 @@ def test_wrong_numeric_answers_get_the_hint(capsys):
         assert nb07.EXERCISES.exercises[number].hint in capsys.readouterr().out
 
 
-def test_sigma_prime_at_zero_is_not_the_saturated_one():
-    assert nb07.check(2, 0.25) is False
+def test_the_label_term_alone_is_not_the_cost():
+    assert nb07.check(1, math.log(10.0)) is False  # forgets the nine outputs with target 0
 
 
-def test_hidden_delta_function():
-    assert nb07.check(3, hidden_delta_right) is True
-    assert nb07.check(3, hidden_delta_without_sigma_prime) is False
-    assert nb07.check(3, hidden_delta_transposed) is False
-    assert nb07.check(3, hidden_delta_stub) is None
-
-
-def test_epochs_to_ninety_percent():
-    assert nb07.check(4, 7) is True
-    assert nb07.check(4, 5) is False  # the softmax network's count, not the binary one's
-    assert nb07.check(4, 15) is False
+def test_sigma_prime_elsewhere_is_not_the_one_asked():
+    assert nb07.check(2, 0.25) is False  # sigma'(0)
+    assert nb07.check(2, 3.35e-4) is False  # sigma'(8), section 5's start
 
 
 def test_saturated_share_counts_outputs_not_units():
     h = np.array([[0.999, 0.5], [0.001, 0.5]])
     assert np.mean(h * (1 - h) < nb07.SATURATED) == 0.5
-    assert nb07.check(5, 37.0) is False  # a percentage where a fraction is asked
-    assert nb07.check(5, 0.3705) is True
+    assert nb07.check(3, 65.0) is False  # a percentage where a fraction is asked
+    assert nb07.check(3, 0.37) is False  # scale 10's share, not scale 20's
+    assert nb07.check(3, 0.6496) is True
 
 
 def test_an_answer_of_the_wrong_shape_is_not_accepted():
-    assert nb07.check(1, [6.93, 6.93]) is False
+    assert nb07.check(1, [3.25, 3.25]) is False

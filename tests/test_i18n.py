@@ -115,6 +115,31 @@ def test_catalog_is_packaged():
     assert '"locale/*/LC_MESSAGES/*.mo"' in pyproject
 
 
+def test_course_texts_are_still_in_the_notebooks():
+    """The texts marked for the notebooks' figures are what the notebooks' code passes."""
+    import json
+
+    from lossedu.plots._course_texts import COURSE_TEXTS
+
+    notebooks = sorted((PACKAGE.parent / "notebooks").glob("*.ipynb"))
+    code = "\n".join(
+        "".join(cell["source"])
+        for path in notebooks
+        for cell in json.loads(path.read_text(encoding="utf-8"))["cells"]
+        if cell["cell_type"] == "code"
+    )
+    stale = [text for text in COURSE_TEXTS if repr(text) not in code and f'"{text}"' not in code]
+    assert not stale, f"no notebook passes these texts any more (remove them): {stale}"
+
+
+def test_a_notebook_text_reaches_the_figure_in_chinese(chinese):
+    runs = {"quadratic, rate 0.15": np.linspace(0.98, 0.2, 50)}
+    title = "From output 0.98: honest gradients against the demo's"
+    lines = plots.plot_outputs(runs, title=title)
+    assert lines["quadratic, rate 0.15"].get_label() == "二次代价，学习率 0.15"
+    assert plt.gca().get_title() == "从输出 0.98 出发：正确的梯度与那个演示的梯度对比"
+
+
 # -- no reader-facing literal bypasses _() --------------------------------------------------
 
 #: Calls whose positional text arguments a reader sees.

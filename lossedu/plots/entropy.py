@@ -152,7 +152,7 @@ def plot_entropy_area(p, labels=None, *, unit="nats", ax=None):
     colors = [OUTCOME_COLORS[k % len(OUTCOME_COLORS)] for k in range(p.size)]
     bars = ax.bar(lefts, info, width=p, align="edge", color=colors, edgecolor="white", linewidth=2)
     for bar, label, pk, ik in zip(bars, labels, p, info, strict=True):
-        bar.set_label(f"{label}: p = {pk:.2f}, I = {ik:.3f} {unit}")
+        bar.set_label(f"{label}: p = {pk:.2f}, I = {ik:.3f} {_(unit)}")
     (line,) = ax.plot(
         [0, 1],
         [H, H],
@@ -228,7 +228,7 @@ def plot_binary_entropy(p=None, *, unit="bits", other_unit=False, ax=None):
             "s",
             color=COLORS["green"],
             markersize=8,
-            label=f"p = {p:.3g}: {binary_entropy(p, base=base):.3f} {unit}",
+            label=f"p = {p:.3g}: {binary_entropy(p, base=base):.3f} {_(unit)}",
         )
     ax.set(
         xlabel=_("probability p of heads"),

@@ -118,7 +118,7 @@ def plot_information(p=None, *, unit="bits", events=None, other_unit=False, ax=N
             color=color,
             markersize=9,
             markeredgecolor="white",
-            label=f"{name}: p = {p_event:.3g}, I = {info:.3f} {unit}",
+            label=f"{_(name)}: p = {p_event:.3g}, I = {info:.3f} {_(unit)}",
         )
         ax.vlines(p_event, 0, info, color=color, linestyle=":", linewidth=1.2)
         marked.append(point)

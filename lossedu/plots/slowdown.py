@@ -129,7 +129,7 @@ def plot_training_curves(histories, *, threshold=0.1, ax=None, titles=None):
     outputs = {c: np.asarray(h.output).reshape(len(h.output), -1) for c, h in histories.items()}
     rows = outputs[next(iter(outputs))].shape[1]
     if titles is not None:
-        titles = as_names(titles, rows, "titles", "row (start)")
+        titles = [_(t) for t in as_names(titles, rows, "titles", "row (start)")]
     ax = get_axes(ax, rows, 2, figsize=(10.0, 3.3 * rows))
     epochs = np.arange(len(first.output))
     w0 = np.ravel(first.w[0])
@@ -293,7 +293,7 @@ def plot_slowdown_map(w, b, epochs_needed, *, budget, threshold=0.1, starts=None
                 color=COLORS["vermillion"],
                 markeredgecolor="white",
                 linestyle="none",
-                label=label,
+                label=_(label),
             )
         reached = np.isfinite(needed).mean()
         name = _(LABELS[cost])
@@ -371,8 +371,14 @@ def plot_outputs(outputs, *, threshold=0.1, title=None, ax=None):
     for k, (label, output) in enumerate(outputs.items()):
         longest = max(longest, len(output) - 1)
         style = _RUN_STYLES[k % len(_RUN_STYLES)]
-        (lines[label],) = ax.plot(np.arange(len(output)), output, lw=2, label=label, **style)
+        (lines[label],) = ax.plot(np.arange(len(output)), output, lw=2, label=_(label), **style)
     ax.axhline(threshold, color=COLORS["grey"], linestyle=":", label=f"a = {threshold:g}")
-    ax.set(xlim=(0, longest), ylim=(0, 1), xlabel=_("epoch"), ylabel=_(OUTPUT_LABEL), title=title)
+    ax.set(
+        xlim=(0, longest),
+        ylim=(0, 1),
+        xlabel=_("epoch"),
+        ylabel=_(OUTPUT_LABEL),
+        title=title and _(title),
+    )
     ax.legend(loc="center left", bbox_to_anchor=(1.01, 0.5), fontsize="small")
     return lines

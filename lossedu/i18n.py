@@ -140,7 +140,19 @@ def N_(message):
 
 
 def _(message):
-    """`message` (its English text) in the current language."""
+    """`message` (its English text) in the current language.
+
+    The empty message stays empty (gettext would return the catalog's header).
+
+    Examples
+    --------
+    >>> set_language("zh")
+    >>> _(""), _("nats"), _("a name the catalog lacks")
+    ('', '奈特', 'a name the catalog lacks')
+    >>> set_language("en")
+    """
+    if not message:
+        return message
     return _state["translation"].gettext(message)
 
 

@@ -187,6 +187,16 @@ def _literals(node):
             yield from _literals(value)
 
 
+def _literal_option_labels(node):
+    """The literal labels in a list of options: each string, or each pair's first item."""
+    if not isinstance(node, (ast.List, ast.Tuple)):
+        return
+    for item in node.elts:
+        if isinstance(item, ast.Tuple) and item.elts:
+            item = item.elts[0]
+        yield from _literals(item)
+
+
 def _call_name(func):
     return func.attr if isinstance(func, ast.Attribute) else getattr(func, "id", None)
 
@@ -194,9 +204,10 @@ def _call_name(func):
 def unwrapped_text(source):
     """(line, text) of each reader-facing literal in `source` that is not wrapped in _().
 
-    Text arguments of the calls in TEXT_CALLS, the keywords in TEXT_KEYWORDS, and
-    returned strings (readouts, messages); not ``raise`` statements (errors stay
-    English) and not a returned single word (a value such as an answer "same").
+    Text arguments of the calls in TEXT_CALLS, the keywords in TEXT_KEYWORDS, the
+    labels of a literal list of options (``choice(...)``, ``options=``), and returned
+    strings (readouts, messages); not ``raise`` statements (errors stay English) and
+    not a returned single word (a value such as an answer "same").
     """
     tree = ast.parse(source)
     in_raise = {id(n) for r in ast.walk(tree) if isinstance(r, ast.Raise) for n in ast.walk(r)}
@@ -208,6 +219,10 @@ def unwrapped_text(source):
                 candidates += list(node.args)
             candidates += [k.value for k in node.keywords if k.arg in TEXT_KEYWORDS]
             literals = [lit for arg in candidates for lit in _literals(arg)]
+            options = [k.value for k in node.keywords if k.arg == "options"]
+            if _call_name(node.func) == "choice" and len(node.args) > 1:
+                options.append(node.args[1])
+            literals += [lit for arg in options for lit in _literal_option_labels(arg)]
         elif isinstance(node, ast.Return) and node.value is not None:
             literals = [
                 (lit, text)
@@ -251,6 +266,9 @@ def test_no_reader_facing_literal_bypasses_the_catalog(path):
         ('def f():\n    return "same"', 0),
         ('def f():\n    return f"{v} nats"', 1),
         ('raise ValueError(f"p must be > 0; got {p}")', 0),
+        ('choice(_("cost"), [("both", "both"), (N_("quadratic"), "quadratic")], c)', 1),
+        ('widgets.Dropdown(options=["the classic start", N_("saturated")])', 1),
+        ('widgets.Dropdown(options=list(SCENES), description=_("scene"))', 0),
         ('return_value = "<br>".join(parts)', 0),
     ],
 )
@@ -466,7 +484,7 @@ def test_cjk_family_lists_only_installed_fonts():
 
 
 def test_importing_plots_changes_no_matplotlib_setting():
-    assert matplotlib.rcParams["font.family"] == matplotlib.rcParamsDefault["font.family"]
+    assert matplotlib.rcParams["font.family"] == matplotlib.rcParamsOrig["font.family"]
 
 
 def test_unknown_language_is_refused_and_the_language_kept():

@@ -11,11 +11,19 @@ ROOT_FLAG := $(if $(filter 0,$(shell id -u)),--allow-root,)
 # off the news plugin, so no "get notified about Jupyter news?" toast covers the figures.
 # It is found through JUPYTER_CONFIG_PATH, so a person's own Jupyter set-up is untouched.
 LAB_CONFIG := JUPYTER_CONFIG_PATH="$(CURDIR)/jupyter-config$${JUPYTER_CONFIG_PATH:+:$$JUPYTER_CONFIG_PATH}"
+# `make lab-zh` puts jupyter-config/zh first: its labconfig/default_setting_overrides.json sets
+# JupyterLab's own interface to Simplified Chinese (the zh-CN language pack) by default. It is a
+# default, not a saved setting: `make lab` stays in English and your own settings are untouched.
+LAB_CONFIG_ZH := JUPYTER_CONFIG_PATH="$(CURDIR)/jupyter-config/zh:$(CURDIR)/jupyter-config$${JUPYTER_CONFIG_PATH:+:$$JUPYTER_CONFIG_PATH}"
+# The message catalogs: lossedu/locale/lossedu.pot (made from the source) and one
+# lossedu/locale/<language>/LC_MESSAGES/lossedu.po (+ compiled .mo) per language.
+LOCALE  := lossedu/locale
+VERSION := $(shell sed -n 's/^version = "\(.*\)"/\1/p' pyproject.toml)
 
-.PHONY: help install lab test lint format notebooks bench constraints clean
+.PHONY: help install lab lab-zh test lint format notebooks bench translations constraints clean
 
 help:  ## list the targets
-	@grep -E '^[a-z]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/'
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/'
 
 $(STAMP): pyproject.toml constraints.txt
 	$(PYTHON) -m venv $(VENV)
@@ -26,6 +34,9 @@ install: $(STAMP)  ## create .venv and install the package with its notebook and
 
 lab: $(STAMP)  ## open JupyterLab on the notebooks (127.0.0.1, token on)
 	$(LAB_CONFIG) $(BIN)/jupyter lab --ip=127.0.0.1 --ServerApp.root_dir=notebooks $(ROOT_FLAG)
+
+lab-zh: $(STAMP)  ## JupyterLab on the Chinese notebooks, its own interface in Chinese
+	$(LAB_CONFIG_ZH) $(BIN)/jupyter lab --ip=127.0.0.1 --ServerApp.root_dir=notebooks/zh $(ROOT_FLAG)
 
 lint: $(STAMP)  ## ruff: lint and formatting of the package, tests and benchmarks
 	$(BIN)/ruff check lossedu tests benchmarks tools conftest.py
@@ -45,6 +56,13 @@ notebooks: $(STAMP)  ## re-execute every notebook in a fresh kernel, store outpu
 
 bench: $(STAMP)  ## run the benchmarks and print one table of figures against targets
 	$(BIN)/python benchmarks/run.py
+
+translations: $(STAMP)  ## extract the messages from lossedu/, merge them into each catalog, compile
+	$(BIN)/pybabel extract -F babel.cfg -k _ -k N_ --no-location --sort-output -w 100 \
+	  --project=lossedu --version=$(VERSION) -o $(LOCALE)/lossedu.pot .
+	$(BIN)/pybabel update -i $(LOCALE)/lossedu.pot -d $(LOCALE) -D lossedu -w 100 \
+	  --no-fuzzy-matching --ignore-obsolete
+	$(BIN)/pybabel compile -d $(LOCALE) -D lossedu --statistics
 
 constraints: $(STAMP)  ## re-pin the tested versions from the current .venv
 	( sed -n '1,2p' constraints.txt; $(BIN)/python -m pip freeze --exclude-editable \

@@ -1,8 +1,9 @@
 """Notebook suite: ``pytest --nbval`` on each notebook against an empty notebook.
 
-Every notebook (``notebooks/*.ipynb`` and ``notebooks/solutions/*.ipynb``) runs
-in its own pytest process, exactly as the test suite checks it (strict nbval,
-the repository's sanitize file, the current environment's kernel). The floor is
+Every notebook (``notebooks/*.ipynb``, ``notebooks/solutions/*.ipynb`` and the same
+for each edition in another language, ``notebooks/zh/...``) runs in its own pytest
+process, exactly as the test suite checks it (strict nbval, the repository's
+sanitize file, the current environment's kernel). The floor is
 ``benchmarks/empty.ipynb`` run the same way: pytest start-up, a kernel start
 and one trivial cell. It is run before, between and after the notebooks, and
 its median is the unit every notebook is measured in. The whole sequence runs
@@ -23,10 +24,17 @@ EMPTY_EVERY = 3  # run the floor again after this many notebooks
 ROUNDS = 2
 
 
+#: Folders of notebooks/ with another language's edition, measured like the English one.
+EDITIONS = ("zh",)
+
+
 def course_notebooks():
-    lessons = sorted((ROOT / "notebooks").glob("*.ipynb"))
-    solutions = sorted((ROOT / "notebooks" / "solutions").glob("*.ipynb"))
-    return lessons + solutions
+    """Lessons, then solutions, of the English edition and then of each other edition."""
+    found = []
+    for folder in ("", *EDITIONS):
+        base = ROOT / "notebooks" / folder
+        found += sorted(base.glob("*.ipynb")) + sorted((base / "solutions").glob("*.ipynb"))
+    return found
 
 
 def run_nbval(path):

@@ -19,6 +19,13 @@ new figure is written to ``test-artifacts/browser-latency.json``::
 (``median_ms`` of an explorer is over its slider moves, or over all its controls when it
 has no slider.)
 
+The Chinese edition: the Chinese twins of :data:`CHINESE_IN_BROWSER` (notebooks/zh/...)
+are opened in a second JupyterLab configured as ``make lab-zh`` configures it
+(jupyter-config/zh: JupyterLab's own interface in Chinese through the zh-CN language
+pack); the menu bar must read 「文件」, the explorers must speak Chinese, every control is
+moved, and the kernel must print no "Glyph ... missing". Screenshots go to
+``test-artifacts/browser/zh/<notebook>/``.
+
 Needs Debian's Chromium at /usr/bin/chromium (``apt-get install chromium``); without it
 the tests skip, unless ``LOSSEDU_REQUIRE_BROWSER=1`` (set by CI) makes them fail.
 ``LOSSEDU_BROWSER_NOTEBOOKS=<folder>`` tests the notebooks of another folder (a draft),
@@ -29,6 +36,7 @@ the tests skip, unless ``LOSSEDU_REQUIRE_BROWSER=1`` (set by CI) makes them fail
 import json
 import os
 import platform
+import re
 import secrets
 import shutil
 import statistics
@@ -40,7 +48,7 @@ import pytest
 from browser import SUMMARY
 from browser.jupyterlab import JupyterLab, copy_notebooks, extra_args_from_environment
 from browser.lab import CHROMIUM, CHROMIUM_ARGS, BrowserTestFailure, NotebookPage, slug
-from browser.notebooks import explorer_notebooks
+from browser.notebooks import explorer_cells, explorer_notebooks
 
 from lossedu import widgets
 
@@ -51,6 +59,14 @@ ARTIFACTS = ROOT / "test-artifacts" / "browser"
 LATENCY = ROOT / "test-artifacts" / "browser-latency.json"
 
 EXPLORER_NOTEBOOKS = explorer_notebooks(NOTEBOOKS)
+
+CHINESE_NOTEBOOKS = COURSE_NOTEBOOKS / "zh"
+#: Lessons whose Chinese twin is driven in a JupyterLab with a Chinese interface
+#: (06: the explorer with the most controls).
+CHINESE_IN_BROWSER = ["06_learning_slowdown.ipynb"]
+#: What `make lab-zh` puts on JUPYTER_CONFIG_PATH.
+LAB_CONFIG_ZH = [ROOT / "jupyter-config" / "zh", ROOT / "jupyter-config"]
+CJK = re.compile(r"[\u4e00-\u9fff]")
 
 
 def test_every_explorer_is_shown_by_a_lesson_notebook():
@@ -120,6 +136,21 @@ def jupyterlab(tmp_path_factory, chromium, artifacts):
 
 
 @pytest.fixture(scope="session")
+def jupyterlab_zh(tmp_path_factory, chromium, artifacts):
+    """JupyterLab configured as `make lab-zh` does: its own interface in Chinese."""
+    base = tmp_path_factory.mktemp("jupyterlab-zh")
+    root = copy_notebooks(COURSE_NOTEBOOKS, base / "notebooks")
+    lab = JupyterLab(root, base / "home", extra_args_from_environment(), LAB_CONFIG_ZH)
+    try:
+        lab.start()
+        yield lab
+    finally:
+        lab.stop()
+        if lab.log_path.exists():
+            shutil.copy(lab.log_path, artifacts / "jupyterlab-zh.log")
+
+
+@pytest.fixture(scope="session")
 def latency(pytestconfig, chromium):
     """Redraw times by explorer, written to ``test-artifacts/browser-latency.json``."""
     explorers = {}
@@ -182,6 +213,44 @@ def test_explorers_answer_in_jupyterlab(notebook, chromium, jupyterlab, artifact
     finally:
         page.close()
         jupyterlab.shutdown_sessions()
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("name", CHINESE_IN_BROWSER, ids=lambda n: f"zh-{Path(n).stem}")
+def test_chinese_notebook_in_jupyterlab_in_chinese(name, chromium, jupyterlab_zh, artifacts):
+    notebook = CHINESE_NOTEBOOKS / name
+    if not notebook.exists():
+        pytest.skip(
+            f"no Chinese twin {notebook.relative_to(ROOT)} yet (test_chinese_edition fails)"
+        )
+    cells = explorer_cells(notebook)
+    assert cells, f"{notebook.relative_to(ROOT)} builds no explorer"
+    shots = artifacts / "zh" / notebook.stem
+    shots.mkdir(parents=True, exist_ok=True)
+    page = NotebookPage(chromium, jupyterlab_zh, f"zh/{name}", secrets.token_hex(6), interface="zh")
+    try:
+        menus = page.menu_titles()
+        assert "文件" in menus and "File" not in menus, f"JupyterLab's menus: {menus}"
+        page.run_all()
+        assert not page.tracebacks(), f"zh/{name}, Run All:{page.problems_text()}"
+        shown = page.wait_for_explorers(cells)
+        assert not page.problems(), f"zh/{name} after Run All:{page.problems_text()}"
+        for number, found in enumerate(shown, start=1):
+            explorer = dict(cells).get(found["cell"], "explorer")
+            assert CJK.search(found["title"]), f"{explorer}'s title: {found['title']!r}"
+            exercise(page, number, f"zh/{notebook.stem}/{explorer}", shots / f"{number}-{explorer}")
+        page.page.screenshot(path=shots / "page.png")
+        assert not page.problems(), f"zh/{name} after moving:{page.problems_text()}"
+        assert not page.missing_glyphs(), f"zh/{name}: {page.missing_glyphs()}"
+    except BaseException:
+        try:
+            page.page.screenshot(path=shots / "page-at-failure.png")
+        except Exception:  # a crashed page has no picture to give
+            pass
+        raise
+    finally:
+        page.close()
+        jupyterlab_zh.shutdown_sessions()
 
 
 def exercise(page, number, label, shot):

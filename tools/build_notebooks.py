@@ -13,7 +13,9 @@ every run. The PNG reads the same in JupyterLab, on GitHub, in nbviewer and in
 exported HTML; running the cell brings the live explorer back.
 
 The image output of the cell tagged ``thumbnail`` in each notebook is written
-to ``docs/thumbnails/<notebook>.png`` for the README's course map.
+to ``docs/thumbnails/<notebook>.png`` for the README's course map; a notebook of
+another edition (``notebooks/zh/...``) writes to ``docs/thumbnails/zh/<notebook>.png``,
+so the Chinese figure never replaces the English one.
 """
 
 import base64
@@ -28,6 +30,8 @@ ROOT = Path(__file__).resolve().parents[1]
 NOTEBOOKS = ROOT / "notebooks"
 THUMBNAILS = ROOT / "docs" / "thumbnails"
 WIDGET_VIEW = "application/vnd.jupyter.widget-view+json"
+#: Folders of notebooks/ that hold another language's edition of the course.
+EDITIONS = ("zh",)
 
 
 def course_notebooks():
@@ -74,6 +78,16 @@ def strip_widget_views(nb):
                 del data[WIDGET_VIEW]
 
 
+def thumbnail_path(path):
+    """Where the thumbnail of `path` goes: docs/thumbnails/[<edition>/]<stem>.png."""
+    try:
+        first = path.resolve().relative_to(NOTEBOOKS).parts[0]
+    except ValueError:  # a notebook outside notebooks/
+        first = None
+    folder = THUMBNAILS / first if first in EDITIONS else THUMBNAILS
+    return folder / f"{path.stem}.png"
+
+
 def write_thumbnail(path, nb):
     """Save the figure of the cell tagged ``thumbnail``, if there is one."""
     for cell in nb.cells:
@@ -82,8 +96,8 @@ def write_thumbnail(path, nb):
         for output in cell.get("outputs", []):
             png = output.get("data", {}).get("image/png")
             if png:
-                THUMBNAILS.mkdir(parents=True, exist_ok=True)
-                target = THUMBNAILS / f"{path.stem}.png"
+                target = thumbnail_path(path)
+                target.parent.mkdir(parents=True, exist_ok=True)
                 target.write_bytes(base64.b64decode(png))
                 return target
         raise SystemExit(f"{path}: the cell tagged 'thumbnail' has no image output")

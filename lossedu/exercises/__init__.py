@@ -46,6 +46,8 @@ from typing import Any
 
 import numpy as np
 
+from ..i18n import N_, _
+
 #: Significant figures an answer needs to be accepted, in every notebook.
 SIGNIFICANT_FIGURES = 3
 
@@ -55,8 +57,19 @@ ZERO_TOLERANCE = 1e-12
 #: Slack for the floating-point rounding of a number typed to three figures.
 _FLOAT_SLACK = 1e-9
 
-#: How the rule reads in the notebooks' Exercises sections.
-PRECISION_RULE = "Answers right to three significant figures are accepted."
+#: How the rule reads in the notebooks' Exercises sections (see :func:`precision_rule`).
+PRECISION_RULE = N_("Answers right to three significant figures are accepted.")
+
+
+def precision_rule():
+    """The precision rule, :data:`PRECISION_RULE`, in the current language.
+
+    Examples
+    --------
+    >>> precision_rule()
+    'Answers right to three significant figures are accepted.'
+    """
+    return _(PRECISION_RULE)
 
 
 def _unanswered(answer):
@@ -97,62 +110,73 @@ def three_figure_tolerance(expected):
 def _kind(answer):
     """A student's name for the type of `answer`."""
     if isinstance(answer, str):
-        return "a string (text in quotes)"
+        return _("a string (text in quotes)")
     if isinstance(answer, dict):
-        return "a dict"
+        return _("a dict")
     if isinstance(answer, (set, frozenset)):
-        return "a set"
+        return _("a set")
     if callable(answer):
-        return "a function"
+        return _("a function")
     if isinstance(answer, (bool, np.bool_)):
-        return "True or False"
+        return _("True or False")
     if isinstance(answer, complex | np.complexfloating):
-        return "a complex number"
-    return f"a {type(answer).__name__}"
+        return _("a complex number")
+    return _("a {type}").format(type=type(answer).__name__)
 
 
 def _count(n):
-    return "a single number" if n == 1 else f"{n} numbers"
+    return _("a single number") if n == 1 else _("{n} numbers").format(n=n)
+
+
+def _not_a_number(answer):
+    return _("The answer is {kind}, which is not a number or a list of numbers.").format(
+        kind=_kind(answer)
+    )
 
 
 def _numeric_form_problem(answer, expected):
     """What is wrong with the form of a numeric `answer`, or None if it is fine."""
     if isinstance(answer, str):
-        return f"The answer is {_kind(answer)}; write the number without quotes."
+        return _("The answer is {kind}; write the number without quotes.").format(
+            kind=_kind(answer)
+        )
     if isinstance(answer, (bool, np.bool_)):
-        return "The answer is True or False; this exercise asks for a number."
+        return _("The answer is True or False; this exercise asks for a number.")
     if isinstance(answer, (dict, set, frozenset)) or callable(answer):
-        return f"The answer is {_kind(answer)}; this exercise asks for {_count(expected.size)}."
+        return _("The answer is {kind}; this exercise asks for {count}.").format(
+            kind=_kind(answer), count=_count(expected.size)
+        )
     try:
         values = np.asarray(answer)
     except Exception:
-        return f"The answer is {_kind(answer)}, which is not a number or a list of numbers."
+        return _not_a_number(answer)
     if values.dtype.kind == "O":  # e.g. a whole number beyond 64 bits, or a mixed list
         try:
             values = np.array([float(v) for v in values.ravel()]).reshape(values.shape)
         except OverflowError:
-            return "The answer is a whole number too large for a float (above about 1.8e308)."
+            return _("The answer is a whole number too large for a float (above about 1.8e308).")
         except Exception:
-            return f"The answer is {_kind(answer)}, which is not a number or a list of numbers."
+            return _not_a_number(answer)
     if values.dtype.kind == "c":
-        return "The answer is a complex number; this exercise asks for a real number."
+        return _("The answer is a complex number; this exercise asks for a real number.")
     if values.dtype.kind in "USV":
-        return "The answer contains text; write the numbers without quotes."
+        return _("The answer contains text; write the numbers without quotes.")
     if values.dtype.kind == "b":
-        return "The answer is True or False; this exercise asks for a number."
+        return _("The answer is True or False; this exercise asks for a number.")
     if values.dtype.kind not in "iuf":
-        return f"The answer is {_kind(answer)}, which is not a number or a list of numbers."
+        return _not_a_number(answer)
     if values.size != expected.size:
-        given = "an empty list" if values.size == 0 else _count(values.size)
-        return f"The answer has {given}; this exercise asks for {_count(expected.size)}."
-    if np.squeeze(values).shape != np.squeeze(expected).shape:
-        return (
-            f"The answer has the shape {values.shape}; this exercise asks for the shape "
-            f"{expected.shape}."
+        given = _("an empty list") if values.size == 0 else _count(values.size)
+        return _("The answer has {given}; this exercise asks for {count}.").format(
+            given=given, count=_count(expected.size)
         )
+    if np.squeeze(values).shape != np.squeeze(expected).shape:
+        return _(
+            "The answer has the shape {shape}; this exercise asks for the shape {expected}."
+        ).format(shape=values.shape, expected=expected.shape)
     with np.errstate(all="ignore"):
         if np.isnan(values.astype(float)).any():
-            return (
+            return _(
                 "The answer contains NaN (not a number): a step of the computation gave no number."
             )
     return None
@@ -196,11 +220,15 @@ def form_problem(answer, expected):
     if isinstance(expected, str):
         if isinstance(answer, str):
             return None
-        return f"The answer is {_kind(answer)}; this exercise asks for a word in quotes."
+        return _("The answer is {kind}; this exercise asks for a word in quotes.").format(
+            kind=_kind(answer)
+        )
     if isinstance(expected, (bool, np.bool_)):
         if isinstance(answer, (bool, np.bool_)):
             return None
-        return f"The answer is {_kind(answer)}; this exercise asks for True or False."
+        return _("The answer is {kind}; this exercise asks for True or False.").format(
+            kind=_kind(answer)
+        )
     return _numeric_form_problem(answer, np.asarray(expected, dtype=float))
 
 
@@ -244,7 +272,8 @@ class Exercise:
         Returns the right answer (a number, an array, a string or a bool); for a
         function-valued answer, see `judge`.
     hint : str
-        Printed for a wrong answer.
+        Printed for a wrong answer, in the current language (mark it with
+        :func:`lossedu.i18n.N_` so that the catalog has it).
     rtol, atol : float
         Extra allowance for numeric answers, on top of the three-figure rule
         (for an answer that cannot be more precise); they never narrow the rule.
@@ -269,10 +298,10 @@ class Exercise:
             return None, None
         if self.judge is not None:
             if not callable(answer):
-                return False, (
-                    f"The answer is {_kind(answer)}; this exercise asks for a function "
+                return False, _(
+                    "The answer is {kind}; this exercise asks for a function "
                     "(def name(...): ... return ...), passed without calling it."
-                )
+                ).format(kind=_kind(answer))
             try:
                 result = self.judge(answer)
             except Exception:  # a student's function that fails is a wrong answer
@@ -318,21 +347,21 @@ class ExerciseSet:
         Never raises for an answer; raises ``ValueError`` for an unknown `number`.
         """
         exercise = self._exercise(number)
-        label = f"Exercise {number}"
+        label = _("Exercise {number}").format(number=number)
         verdict, problem = exercise.assess(answer)
         if verdict is None:
             todo = (
-                "Write the function's body."
+                _("Write the function's body.")
                 if callable(answer)
-                else "Replace None with your answer."
+                else _("Replace None with your answer.")
             )
-            print(f"{label}: not answered yet. {todo}")
+            print(_("{label}: not answered yet. {todo}").format(label=label, todo=todo))
             return None
         if verdict:
-            print(f"{label}: correct ✓")
+            print(_("{label}: correct ✓").format(label=label))
             return True
-        message = problem if problem is not None else exercise.hint
-        print(f"{label}: not yet. {message}".rstrip())
+        message = problem if problem is not None else (_(exercise.hint) if exercise.hint else "")
+        print(_("{label}: not yet. {message}").format(label=label, message=message).rstrip())
         return False
 
     def expected(self, number):

@@ -12,6 +12,7 @@ True
 import numpy as np
 
 from .. import BITS_PER_NAT, information
+from ..i18n import N_
 from . import Exercise, ExerciseSet
 
 #: Probabilities on which a student's ``information_bits`` is tried.
@@ -47,32 +48,32 @@ EXERCISES = ExerciseSet(
     {
         1: Exercise(
             expected=lambda: information(1 / 6, base=2),
-            hint="A fair die shows a six with probability 1/6; use I = -log2 p.",
+            hint=N_("A fair die shows a six with probability 1/6; use I = -log2 p."),
         ),
         2: Exercise(
             expected=lambda: information(1 / 2 * 1 / 6, base=2),
-            hint=(
+            hint=N_(
                 "For independent events the probabilities multiply, so the informations add: "
                 "the coin's bits plus the die's bits."
             ),
         ),
         3: Exercise(
             expected=lambda: 3 * BITS_PER_NAT,
-            hint=(
+            hint=N_(
                 "1 nat = 1/ln 2 bits (about 1.44). A bit is the smaller unit, "
                 "so the same information takes more bits than nats."
             ),
         ),
         4: Exercise(
             expected=lambda: _more_informative(1 / 4, 1 / 2 * 1 / 2),
-            hint=(
+            hint=N_(
                 'Answer "A", "B" or "same". Information depends only on the probability, '
                 "not on how much the message matters to you."
             ),
         ),
         5: Exercise(
             judge=_judge_information_bits,
-            hint=(
+            hint=N_(
                 "Return -log2(p): np.log2 works on numbers and arrays alike. "
                 "Check that f(1.0) is 0 and f(0.5) is 1."
             ),

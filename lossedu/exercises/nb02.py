@@ -12,6 +12,7 @@ True
 import numpy as np
 
 from .. import binary_entropy, entropy, huffman_code_lengths
+from ..i18n import N_
 from . import Exercise, ExerciseSet
 
 #: Distributions on which a student's ``entropy_nats`` is tried: zeros included.
@@ -63,29 +64,31 @@ EXERCISES = ExerciseSet(
     {
         1: Exercise(
             expected=lambda: entropy(np.full(6, 1 / 6), base=2),
-            hint="Six equally likely outcomes: H = log2 6 bits (each outcome carries the same).",
+            hint=N_(
+                "Six equally likely outcomes: H = log2 6 bits (each outcome carries the same)."
+            ),
         ),
         2: Exercise(
             expected=lambda: entropy([0.5, 0.25, 0.25]),
-            hint="Use the natural log: H = -(0.5 ln 0.5 + 2 * 0.25 ln 0.25) nats.",
+            hint=N_("Use the natural log: H = -(0.5 ln 0.5 + 2 * 0.25 ln 0.25) nats."),
         ),
         3: Exercise(
             judge=_judge_entropy_nats,
-            hint=(
+            hint=N_(
                 "Sum -p log p over the outcomes with p > 0 only (0 log 0 = 0): "
                 "np.log(0) is -inf, and 0 * -inf is nan."
             ),
         ),
         4: Exercise(
             expected=lambda: binary_entropy_inverse(0.5),
-            hint=(
+            hint=N_(
                 "Look for p between 0 and 1/2 where binary_entropy(p, base=2) is 0.5: "
                 "it is below 1/4. Bisection or a fine grid both work."
             ),
         ),
         5: Exercise(
             expected=lambda: float(np.dot(HUFFMAN_EXAMPLE, huffman_code_lengths(HUFFMAN_EXAMPLE))),
-            hint=(
+            hint=N_(
                 "Merge the two least likely outcomes, again and again; each merge adds one bit "
                 "to the codewords inside it. Then average the lengths, weighted by p."
             ),

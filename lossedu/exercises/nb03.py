@@ -12,6 +12,7 @@ True
 import numpy as np
 
 from .. import kl_divergence
+from ..i18n import N_
 from . import Exercise, ExerciseSet
 
 #: The computer of notebook 02 (starts, fails, explodes) and a technician's model of it.
@@ -49,28 +50,28 @@ EXERCISES = ExerciseSet(
     {
         1: Exercise(
             expected=lambda: kl_divergence(COMPUTER, TECHNICIAN),
-            hint=(
+            hint=N_(
                 "D(p‖q) = Σ p_k ln(p_k / q_k) with p the computer (0.7, 0.2, 0.1) and q the "
                 "technician's model, in nats. The answer is small and positive."
             ),
         ),
         2: Exercise(
             expected=lambda: kl_divergence(TECHNICIAN, COMPUTER, base=2),
-            hint=(
+            hint=N_(
                 "Swap the roles: now the weights p_k in front of the log are the technician's. "
                 "And the unit is bits: log base 2, or divide nats by ln 2."
             ),
         ),
         3: Exercise(
             judge=_judge_kl,
-            hint=(
+            hint=N_(
                 "Sum p_k log(p_k / q_k) only where p_k > 0 (those terms are 0), and return "
                 "np.inf when some q_k = 0 while p_k > 0. Try kl(p, p) == 0 first."
             ),
         ),
         4: Exercise(
             expected=lambda: kl_divergence([1.0, 0.0, 0.0, 0.0], [0.25] * 4, base=2),
-            hint=(
+            hint=N_(
                 "D(p‖u) = log K − H(p) for the uniform u over K outcomes. It is largest when "
                 "H(p) is smallest. Answer in bits."
             ),

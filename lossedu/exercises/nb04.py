@@ -12,6 +12,7 @@ True
 import numpy as np
 
 from .. import categorical_cross_entropy_from_probs, grad_categorical_cross_entropy
+from ..i18n import N_
 from . import Exercise, ExerciseSet
 
 #: A batch of three images (cat, frog, mouse) and the model's softmax outputs.
@@ -32,21 +33,21 @@ EXERCISES = ExerciseSet(
     {
         1: Exercise(
             expected=lambda: categorical_cross_entropy_from_probs(BATCH_PROBS, BATCH_LABELS),
-            hint=(
+            hint=N_(
                 "Each image's loss is −ln of the probability it gave its own class; "
                 "the batch loss is the mean of the three."
             ),
         ),
         2: Exercise(
             expected=lambda: grad_categorical_cross_entropy([GRADIENT_LOGITS], [GRADIENT_LABEL])[0],
-            hint=(
+            hint=N_(
                 "∂L/∂z_k = q_k − y_k: take the softmax q of the logits and subtract the one-hot "
                 "label y = (0, 0, 1)."
             ),
         ),
         3: Exercise(
             expected=lambda: float(np.exp(-N_EXAMPLES * MEAN_LOSS)),
-            hint=(
+            hint=N_(
                 "The average cross-entropy is −(1/N) ln(likelihood). Solve for the likelihood: "
                 "exp(−N × loss). It is a small number."
             ),

@@ -12,6 +12,7 @@ False
 import numpy as np
 
 from .. import binary_cross_entropy_with_logits, categorical_cross_entropy
+from ..i18n import N_
 from ..naive import double_softmax_cross_entropy
 from . import Exercise, ExerciseSet
 
@@ -57,21 +58,21 @@ EXERCISES = ExerciseSet(
             expected=lambda: binary_cross_entropy_with_logits(
                 MULTI_LOGITS, MULTI_LABEL, reduction="sum"
             ),
-            hint=(
+            hint=N_(
                 "Multi-label: a sigmoid per output and one binary cross-entropy per output, "
                 "−[t ln σ(z) + (1 − t) ln(1 − σ(z))]; add the three."
             ),
         ),
         2: Exercise(
             judge=_judge_cross_entropy_from_logits,
-            hint=(
+            hint=N_(
                 "−log softmax(z)[label] = logsumexp(z) − z[label]; subtract max(z) before "
                 "exponentiating so that z = 1000 does not overflow."
             ),
         ),
         3: Exercise(
             expected=lambda: _extra_softmax_floor(10),
-            hint=(
+            hint=N_(
                 "The best the model can do is a one-hot softmax output (1, 0, ..., 0); the loss "
                 "then applies its own softmax to that vector. What is −ln of its first entry?"
             ),

@@ -21,6 +21,7 @@ from .. import (
     inflection_simplified_mse,
     softmax_cross_entropy_hessian,
 )
+from ..i18n import N_
 from . import Exercise, ExerciseSet
 
 #: Exercise 1: the simplified form with a larger frozen denominator.
@@ -66,21 +67,21 @@ EXERCISES = ExerciseSet(
     {
         1: Exercise(
             expected=lambda: inflection_simplified_mse(c1=1.0, c2=C2_WIDE),
-            hint=(
+            hint=N_(
                 "The second derivative 2u(2u − c1), with u = e^x / c2, changes sign where "
                 "u = c1 / 2. Solve for x."
             ),
         ),
         2: Exercise(
             expected=lambda: grad_exact_mse(X_WRONG) / grad_exact_cross_entropy(X_WRONG),
-            hint=(
+            hint=N_(
                 "Divide −2(1 − a)·a(1 − a) by a − 1 = −(1 − a), with a = σ(−4). The ratio is "
                 "small: that is the MSE's vanishing gradient when the prediction is wrong."
             ),
         ),
         3: Exercise(
             judge=_judge_exact_cross_entropy,
-            hint=(
+            hint=N_(
                 "log(1 + S e^(−x)) overflows at x = −1000 and loses everything at x = 40. "
                 "Write it as −log σ(x − ln S) and use np.logaddexp(0, ln S − x)."
             ),
@@ -89,14 +90,14 @@ EXERCISES = ExerciseSet(
             # The largest, not the smallest: the smallest is 0 (the direction (1, 1, 1)),
             # and an answer of 0 cannot be checked to three significant figures.
             expected=lambda: np.linalg.eigvalsh(softmax_cross_entropy_hessian(LOGITS)).max(),
-            hint=(
+            hint=N_(
                 "Build diag(q) − qqᵀ with q = softmax(z) and take np.linalg.eigvalsh; the "
                 "largest eigenvalue is the last one it returns."
             ),
         ),
         5: Exercise(
             expected=lambda: inflection_exact_mse(c1=C1_SOFT),
-            hint=(
+            hint=N_(
                 "The second derivative changes sign where 3a² − 2(1 + c1)a + c1 = 0; keep both "
                 "roots a* and turn each into a logit x* = ln(a* / (1 − a*)). Answer a list of two, "
                 "smaller first."

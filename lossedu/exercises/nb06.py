@@ -12,6 +12,7 @@ False
 import numpy as np
 
 from .. import epochs_to_reach, neuron_delta, train_neuron
+from ..i18n import N_
 from . import Exercise, ExerciseSet
 
 #: The saturated start of the classic experiment, and its rate.
@@ -57,30 +58,30 @@ EXERCISES = ExerciseSet(
     {
         1: Exercise(
             expected=lambda: X * neuron_delta(W_EX * X + B_EX, 0.0, "quadratic"),
-            hint="∂C/∂w = (a − y) σ'(z) x with z = w x + b, σ'(z) = a(1 − a), x = 1, y = 0.",
+            hint=N_("∂C/∂w = (a − y) σ'(z) x with z = w x + b, σ'(z) = a(1 − a), x = 1, y = 0."),
         ),
         2: Exercise(
             expected=lambda: epochs_to_reach(
                 train_neuron(W_EX, B_EX, eta=ETA, epochs=300, cost="cross_entropy").output
             ),
-            hint='Train with cost="cross_entropy" and ask epochs_to_reach(history.output).',
+            hint=N_('Train with cost="cross_entropy" and ask epochs_to_reach(history.output).'),
         ),
         3: Exercise(
             judge=_judge_dc_da,
-            hint=(
+            hint=N_(
                 "Differentiate C = −[y ln a + (1 − y) ln(1 − a)] with respect to a (not w) and "
                 "put it over the common denominator a(1 − a)."
             ),
         ),
         4: Exercise(
             expected=lambda: _mean_slowdown(*SATURATED),
-            hint="Integrate a(1 − a) from 0.9 to 1 and divide by the length of the range, 0.1.",
+            hint=N_("Integrate a(1 − a) from 0.9 to 1 and divide by the length of the range, 0.1."),
         ),
         5: Exercise(
             expected=lambda: epochs_to_reach(
                 train_neuron(W_SAT, B_SAT, eta=ETA, epochs=LONG_RUN, cost="quadratic").output
             ),
-            hint="Train the quadratic cost for a few thousand epochs and use epochs_to_reach.",
+            hint=N_("Train the quadratic cost for a few thousand epochs and use epochs_to_reach."),
             rtol=0,
             atol=0.5,
         ),

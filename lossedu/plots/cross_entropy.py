@@ -25,6 +25,7 @@ from .._validation import (
     check_same_shape,
     check_text,
 )
+from ..i18n import N_, _
 from ._style import COLORS, get_ax
 from .divergence import P_STYLE, Q_STYLE
 
@@ -32,19 +33,24 @@ from .divergence import P_STYLE, Q_STYLE
 MAX_CLASSES = 1000
 
 #: The classes of the running example: an image shows a cat, a frog or a mouse.
-CLASSES = ("cat", "frog", "mouse")
+#: The classes of the cat/frog/mouse example (marked for the catalog; shown translated).
+CLASSES = (N_("cat"), N_("frog"), N_("mouse"))
 
 EXACT_STYLE = {"color": COLORS["blue"], "linestyle": "-"}
+#: Default titles (shown translated).
+PREDICTION_TITLE = N_("Prediction and label")
+LOSS_TITLE = N_("Loss per class")
+
 NAIVE_STYLE = {"color": COLORS["vermillion"], "linestyle": "--"}
 
 
 def _classes(classes, k):
     if classes is None:
         return [str(i + 1) for i in range(k)]
-    return as_names(classes, k, "classes", "classes")
+    return [_(name) for name in as_names(classes, k, "classes", "classes")]
 
 
-def plot_prediction(probs, target=None, *, classes=CLASSES, ax=None, title="Prediction and label"):
+def plot_prediction(probs, target=None, *, classes=CLASSES, ax=None, title=PREDICTION_TITLE):
     """Bars of a prediction beside bars of its label, one pair per class.
 
     Parameters
@@ -81,14 +87,14 @@ def plot_prediction(probs, target=None, *, classes=CLASSES, ax=None, title="Pred
     x = np.arange(q.size)
     label_bars = None
     if target is None:
-        pred_bars = ax.bar(x, q, width=0.5, label="prediction (model)", **Q_STYLE)
+        pred_bars = ax.bar(x, q, width=0.5, label=_("prediction (model)"), **Q_STYLE)
     else:
         t = as_probabilities(target, "target", min_ndim=1)
         check_same_shape(q, t, "probs", "target")
-        label_bars = ax.bar(x - 0.2, t, width=0.4, label="label (truth)", **P_STYLE)
-        pred_bars = ax.bar(x + 0.2, q, width=0.4, label="prediction (model)", **Q_STYLE)
+        label_bars = ax.bar(x - 0.2, t, width=0.4, label=_("label (truth)"), **P_STYLE)
+        pred_bars = ax.bar(x + 0.2, q, width=0.4, label=_("prediction (model)"), **Q_STYLE)
     ax.set_xticks(x, names)
-    ax.set(xlabel="class", ylabel="probability", ylim=(0, 1.15), title=title)
+    ax.set(xlabel=_("class"), ylabel=_("probability"), ylim=(0, 1.15), title=_(title))
     ax.legend(loc="upper left", ncols=2, fontsize="small")
     return {"prediction": pred_bars, "label": label_bars}
 
@@ -98,7 +104,7 @@ def loss_bar_text(value):
     return "∞" if not np.isfinite(value) else f"{value:.3f}"
 
 
-def plot_loss_terms(terms, *, classes=CLASSES, ax=None, ymax=4.0, title="Loss per class"):
+def plot_loss_terms(terms, *, classes=CLASSES, ax=None, ymax=4.0, title=LOSS_TITLE):
     """Bars of each class's share of the loss, with their values; taller bars stop at `ymax`.
 
     Parameters
@@ -145,7 +151,7 @@ def plot_loss_terms(terms, *, classes=CLASSES, ax=None, ymax=4.0, title="Loss pe
         for xi, v in zip(x, values, strict=True)
     ]
     ax.set_xticks(x, names)
-    ax.set(xlabel="class", ylabel="loss [nats]", ylim=(0, ymax), title=title)
+    ax.set(xlabel=_("class"), ylabel=_("loss [nats]"), ylim=(0, ymax), title=_(title))
     return {"bars": bars, "texts": texts}
 
 
@@ -188,24 +194,24 @@ def plot_true_class_loss(q_true=(), *, ax=None):
         "o",
         color=COLORS["orange"],
         markeredgecolor=COLORS["black"],
-        label="marked predictions",
+        label=_("marked predictions"),
     )
     if len(q_true) == 0:
         markers.set_data([], [])
     for qv, lv in zip(marks, values, strict=True):
         if len(q_true):
             ax.annotate(
-                f"q = {qv:g}: {lv:.3f} nats",
+                _("q = {qv}: {lv} nats").format(qv=f"{qv:g}", lv=f"{lv:.3f}"),
                 (qv, lv),
                 xytext=(8, 8),
                 textcoords="offset points",
             )
     ax.set(
-        xlabel=r"predicted probability of the true class, $q_{\mathrm{true}}$",
-        ylabel="loss [nats]",
+        xlabel=_(r"predicted probability of the true class, $q_{\mathrm{true}}$"),
+        ylabel=_("loss [nats]"),
         xlim=(0, 1.05),
         ylim=(0, 4),
-        title="One-hot label: only the true class counts",
+        title=_("One-hot label: only the true class counts"),
     )
     ax.legend(loc="upper right")
     return {"curve": curve, "markers": markers}
@@ -246,12 +252,12 @@ def plot_cross_entropy_decomposition(p1, *, ax=None, ymax=2.5):
     q = np.column_stack([grid, 1.0 - grid])
     h_pq = cross_entropy(p, q)
     h_p = entropy([p1, 1.0 - p1])
-    (ce_line,) = ax.plot(grid, h_pq, label=r"cross-entropy $H(p, q)$", **EXACT_STYLE)
+    (ce_line,) = ax.plot(grid, h_pq, label=_(r"cross-entropy $H(p, q)$"), **EXACT_STYLE)
     (h_line,) = ax.plot(
         [0, 1], [h_p, h_p], color=COLORS["green"], linestyle="--", label=rf"$H(p)$ = {h_p:.4f}"
     )
     gap = ax.fill_between(
-        grid, h_p, h_pq, color=COLORS["sky"], alpha=0.35, label=r"gap: $D(p\,\|\,q)$"
+        grid, h_p, h_pq, color=COLORS["sky"], alpha=0.35, label=_(r"gap: $D(p\,\|\,q)$")
     )
     (minimum,) = ax.plot(
         [p1],
@@ -260,14 +266,16 @@ def plot_cross_entropy_decomposition(p1, *, ax=None, ymax=2.5):
         color=COLORS["orange"],
         markeredgecolor=COLORS["black"],
         clip_on=False,
-        label=rf"minimum at $q = p$ ($q_1$ = {p1:g})",
+        label=_("minimum at $q = p$ ($q_1$ = {p1})").format(p1=f"{p1:g}"),
     )
     ax.set(
-        xlabel=r"model's probability $q_1$ of outcome 1",
-        ylabel="nats",
+        xlabel=_(r"model's probability $q_1$ of outcome 1"),
+        ylabel=_("nats"),
         xlim=(0, 1),
         ylim=(0, ymax),
-        title=rf"$H(p, q) = H(p) + D(p\,\|\,q)$, truth $p$ = ({p1:g}, {1 - p1:g})",
+        title=_("$H(p, q) = H(p) + D(p\\,\\|\\,q)$, truth $p$ = ({p1}, {p2})").format(
+            p1=f"{p1:g}", p2=f"{1 - p1:g}"
+        ),
     )
     ax.legend(loc="upper center", fontsize="small")
     return {"cross_entropy": ce_line, "entropy": h_line, "gap": gap, "minimum": minimum}
@@ -324,7 +332,7 @@ def clipping_curves(gaps, eps=1e-10):
 
 def _gap_axis(ax, ylabel, title):
     ax.set(
-        xlabel=r"logit gap $z_{\mathrm{true}} - z_{\mathrm{other}}$ (no unit)",
+        xlabel=_(r"logit gap $z_{\mathrm{true}} - z_{\mathrm{other}}$ (no unit)"),
         ylabel=ylabel,
         title=title,
     )
@@ -338,7 +346,7 @@ def _exact_and_clipped(ax, quantity, exact_label, eps, lo, hi):
     (clipped,) = ax.plot(
         gaps,
         curves[f"clipped_{quantity}"],
-        label=f"clipped at eps = {eps:g}",
+        label=_("clipped at eps = {eps}").format(eps=f"{eps:g}"),
         linewidth=2.5,
         **NAIVE_STYLE,
     )
@@ -374,11 +382,14 @@ def plot_clipped_loss(eps=1e-10, *, ax=None, lo=-40.0, hi=10.0):
     lo, hi = check_interval(lo, hi, "lo", "hi")
     ax = get_ax(ax)
     cap = -np.log(eps)
-    exact, clipped = _exact_and_clipped(ax, "loss", "exact: log-softmax", eps, lo, hi)
+    exact, clipped = _exact_and_clipped(ax, "loss", _("exact: log-softmax"), eps, lo, hi)
     cap_line = ax.axhline(
-        cap, color=COLORS["grey"], linestyle=":", label=rf"cap $-\ln\varepsilon$ = {cap:.2f}"
+        cap,
+        color=COLORS["grey"],
+        linestyle=":",
+        label=_("cap $-\\ln\\varepsilon$ = {cap}").format(cap=f"{cap:.2f}"),
     )
-    _gap_axis(ax, "loss [nats]", "Loss: the clip caps it")
+    _gap_axis(ax, _("loss [nats]"), _("Loss: the clip caps it"))
     ax.set(xlim=(lo, hi), ylim=(0, 1.05 * max(-lo, cap)))
     ax.legend(loc="upper right", fontsize="small")
     return {"exact": exact, "clipped": clipped, "cap": cap_line}
@@ -412,12 +423,12 @@ def plot_clipped_gradient(eps=1e-10, *, ax=None, lo=-40.0, hi=10.0):
     eps = check_positive(eps, "eps", below=1.0)
     lo, hi = check_interval(lo, hi, "lo", "hi")
     ax = get_ax(ax)
-    exact, clipped = _exact_and_clipped(ax, "grad", "exact: q - y", eps, lo, hi)
+    exact, clipped = _exact_and_clipped(ax, "grad", _("exact: q - y"), eps, lo, hi)
     ax.axhline(0.0, color=COLORS["grey"], linewidth=0.6)
     _gap_axis(
         ax,
-        r"gradient $\partial\ell / \partial z_{\mathrm{true}}$ [nats per logit unit]",
-        "Gradient: zero where it is most needed",
+        _(r"gradient $\partial\ell / \partial z_{\mathrm{true}}$ [nats per logit unit]"),
+        _("Gradient: zero where it is most needed"),
     )
     ax.set(xlim=(lo, hi), ylim=(-1.1, 0.1))
     ax.legend(loc="lower right", fontsize="small")
@@ -461,15 +472,18 @@ def plot_extra_softmax(n_classes=3, *, ax=None, lo=-10.0, hi=10.0):
     exact = categorical_cross_entropy(logits, labels, reduction="none")
     double = np.array([naive.double_softmax_cross_entropy(z[None], [0]) for z in logits])
     floor = np.log1p((n_classes - 1) / np.e)
-    (exact_line,) = ax.plot(gaps, exact, label="CrossEntropyLoss(logits)", **EXACT_STYLE)
+    (exact_line,) = ax.plot(gaps, exact, label=_("CrossEntropyLoss(logits)"), **EXACT_STYLE)
     (double_line,) = ax.plot(
-        gaps, double, label="CrossEntropyLoss(softmax(logits))", linewidth=2.5, **NAIVE_STYLE
+        gaps, double, label=_("CrossEntropyLoss(softmax(logits))"), linewidth=2.5, **NAIVE_STYLE
     )
     floor_line = ax.axhline(
-        floor, color=COLORS["grey"], linestyle=":", label=rf"floor $\ln(1 + (C-1)/e)$ = {floor:.4f}"
+        floor,
+        color=COLORS["grey"],
+        linestyle=":",
+        label=_("floor $\\ln(1 + (C-1)/e)$ = {floor}").format(floor=f"{floor:.4f}"),
     )
-    _gap_axis(ax, "loss [nats]", f"An extra softmax, {n_classes} classes")
-    ax.set_xlabel(r"logit gap $z_{\mathrm{true}} - z_{\mathrm{others}}$ (no unit)")
+    _gap_axis(ax, _("loss [nats]"), _("An extra softmax, {n} classes").format(n=n_classes))
+    ax.set_xlabel(_(r"logit gap $z_{\mathrm{true}} - z_{\mathrm{others}}$ (no unit)"))
     ax.set(xlim=(lo, hi), ylim=(0, exact.max() * 1.05))
     ax.legend(loc="upper right", fontsize="small")
     return {"exact": exact_line, "double": double_line, "floor": floor_line}

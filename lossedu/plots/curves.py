@@ -11,17 +11,18 @@ from .._validation import (
     check_ndim,
     check_positive,
 )
+from ..i18n import N_, _
 from ._style import COLORS, COST_STYLE, get_ax, get_axes
 
 #: The logits drawn: far enough left to show the flat region, right to show the minimum.
 X_GRID = np.linspace(-8.0, 4.0, 601)
-FORMS = ("simplified", "exact")
+FORMS = (N_("simplified"), N_("exact"))
 LOSS_LIM = (-1.5, 4.5)
 GRAD_LIM = (-1.3, 0.8)
 FLAT_TOL = 0.05
 
-_LOSS_LABEL = "loss (CE in nats; MSE in probability²)"
-_X_LABEL = "logit x of the true class (a score, no unit)"
+_LOSS_LABEL = N_("loss (CE in nats; MSE in probability²)")
+_X_LABEL = N_("logit x of the true class (a score, no unit)")
 _GHOST = {"color": COLORS["grey"], "linewidth": 1.2, "alpha": 0.8}
 
 
@@ -59,7 +60,7 @@ def loss_curve_values(form, x, *, c1=1.0, c2=2.0, s=1.0):
     -0.5
     """
     check_choice(form, "form", FORMS)
-    c1, c2, s, _ = _parameters(c1, c2, s)
+    c1, c2, s, _tol = _parameters(c1, c2, s)
     if form == "simplified":
         return {
             "quadratic": (
@@ -91,7 +92,7 @@ def mse_inflections(form, *, c1=1.0, c2=2.0, s=1.0):
     0
     """
     check_choice(form, "form", FORMS)
-    c1, c2, s, _ = _parameters(c1, c2, s)
+    c1, c2, s, _tol = _parameters(c1, c2, s)
     if form == "simplified":
         x_star = curves.inflection_simplified_mse(c1=c1, c2=c2)
         return np.array([]) if np.isnan(x_star) else np.array([x_star])
@@ -165,7 +166,9 @@ def plot_loss_curves(
     artists["ghost_grad"] = {}
     flat_style = {"color": COLORS["orange"], "alpha": 0.18, "linewidth": 0}
     artists["flat"] = (
-        loss_ax.axvspan(x0, x0, label=f"MSE flat: |slope| < {tol:g}", **flat_style),
+        loss_ax.axvspan(
+            x0, x0, label=_("MSE flat: |slope| < {tol}").format(tol=f"{tol:g}"), **flat_style
+        ),
         grad_ax.axvspan(x0, x0, **flat_style),
     )
     for cost in ("quadratic", "cross_entropy"):
@@ -174,20 +177,20 @@ def plot_loss_curves(
             (artists[key][cost],) = axes.plot(
                 X_GRID, X_GRID * 0, linestyle=style["linestyle"], **_GHOST
             )
-        label = "MSE" if cost == "quadratic" else "cross-entropy"
+        label = _("MSE") if cost == "quadratic" else _("cross-entropy")
         (artists["loss"][cost],) = loss_ax.plot(X_GRID, X_GRID * 0, lw=2, label=label, **style)
         (artists["grad"][cost],) = grad_ax.plot(X_GRID, X_GRID * 0, lw=2, **style)
     marker = {"marker": "o", "linestyle": "none", "color": COLORS["black"], "zorder": 5}
     artists["inflection"] = (
-        loss_ax.plot([], [], label="MSE inflection", **marker)[0],
+        loss_ax.plot([], [], label=_("MSE inflection"), **marker)[0],
         grad_ax.plot([], [], **marker)[0],
     )
     for axes in (loss_ax, grad_ax):
         axes.axhline(0.0, color=COLORS["black"], linewidth=0.6)
         axes.set_xlim(x0, x1)
-        axes.set_xlabel(_X_LABEL)
-    loss_ax.set(ylim=LOSS_LIM, ylabel=_LOSS_LABEL)
-    grad_ax.set(ylim=GRAD_LIM, ylabel="gradient d loss / dx (per unit logit)")
+        axes.set_xlabel(_(_X_LABEL))
+    loss_ax.set(ylim=LOSS_LIM, ylabel=_(_LOSS_LABEL))
+    grad_ax.set(ylim=GRAD_LIM, ylabel=_("gradient d loss / dx (per unit logit)"))
     loss_ax.legend(loc="lower left", fontsize="small")
     artists["titles"] = (loss_ax.set_title(""), grad_ax.set_title(""))
     set_loss_curves(artists, c1, c2, form=form, s=s, compare=compare, tol=tol)
@@ -226,15 +229,17 @@ def set_loss_curves(artists, c1, c2, *, form, s=1.0, compare=False, tol=FLAT_TOL
     for span in artists["flat"]:
         span.set_width(np.clip(edge, X_GRID[0], X_GRID[-1]) - X_GRID[0])
     if form == "simplified":
-        where = f"simplified: denominator frozen, $c_2$ = {c2:.2f}"
+        where = _("simplified: denominator frozen, $c_2$ = {c2}").format(c2=f"{c2:.2f}")
     else:
-        where = f"exact: denominator $e^x + S$, S = {s:.2f}"
-    suffix = f" (grey: {other})" if compare else ""
-    artists["titles"][0].set_text(f"loss, {where}{suffix}")
-    artists["titles"][1].set_text(f"gradient, {form} form")
-    where = ", ".join(f"{v:.2f}" for v in x_star) or "none"
-    flat = "everywhere" if np.isinf(edge) else f"for x < {edge:.2f}"
-    return f"MSE inflection at x = {where}; MSE flat (|slope| < {tol:g}) {flat}"
+        where = _("exact: denominator $e^x + S$, S = {s}").format(s=f"{s:.2f}")
+    suffix = _(" (grey: {other})").format(other=_(other)) if compare else ""
+    artists["titles"][0].set_text(_("loss, {where}{suffix}").format(where=where, suffix=suffix))
+    artists["titles"][1].set_text(_("gradient, {form} form").format(form=_(form)))
+    where = ", ".join(f"{v:.2f}" for v in x_star) or _("none")
+    flat = _("everywhere") if np.isinf(edge) else _("for x < {edge}").format(edge=f"{edge:.2f}")
+    return _("MSE inflection at x = {where}; MSE flat (|slope| < {tol}) {flat}").format(
+        where=where, tol=f"{tol:g}", flat=flat
+    )
 
 
 def plot_simplified_and_exact(c1=1.0, c2=2.0, s=1.0, *, ax=None):
@@ -258,7 +263,7 @@ def plot_simplified_and_exact(c1=1.0, c2=2.0, s=1.0, *, ax=None):
     >>> sorted(rows)
     ['exact', 'simplified']
     """
-    c1, c2, s, _ = _parameters(c1, c2, s)
+    c1, c2, s, _tol = _parameters(c1, c2, s)
     ax = get_axes(ax, 2, 2, figsize=(10.0, 7.2))
     return {
         "simplified": plot_loss_curves(c1, c2, form="simplified", s=s, ax=ax[0]),
@@ -289,7 +294,7 @@ def plot_second_derivatives(c1=1.0, s=1.0, *, ax=None):
     >>> float(artists["cross_entropy"].get_ydata().min()) >= 0
     True
     """
-    c1, _, s, _ = _parameters(c1, 2.0, s)
+    c1, _c2, s, _tol = _parameters(c1, 2.0, s)
     ax = get_ax(ax)
     x = X_GRID
     second = {
@@ -305,26 +310,30 @@ def plot_second_derivatives(c1=1.0, s=1.0, *, ax=None):
         color=COLORS["orange"],
         alpha=0.18,
         linewidth=0,
-        label="MSE concave: d²MSE/dx² < 0",
+        label=_("MSE concave: d²MSE/dx² < 0"),
     )
     artists = {}
     for cost, label in (("quadratic", "MSE"), ("cross_entropy", "cross-entropy")):
         style = COST_STYLE[cost]
-        (artists[cost],) = ax.plot(x, second[cost], lw=2, label=f"{label}, exact form", **style)
+        (artists[cost],) = ax.plot(
+            x, second[cost], lw=2, label=_("{label}, exact form").format(label=label), **style
+        )
     x_star = curves.inflection_exact_mse(c1=c1, s=s)
     (artists["inflection"],) = ax.plot(
         x_star,
         curves.hess_exact_mse(x_star, c1=c1, s=s),
         "o",
         color=COLORS["black"],
-        label="MSE inflection",
+        label=_("MSE inflection"),
     )
     ax.axhline(0.0, color=COLORS["black"], linewidth=0.6)
     ax.set(
         xlim=(x[0], x[-1]),
-        xlabel=_X_LABEL,
-        ylabel="second derivative d² loss / dx² (per unit logit²)",
-        title=f"curvature in the logit (exact form, S = {s:g}, target $c_1$ = {c1:g})",
+        xlabel=_(_X_LABEL),
+        ylabel=_("second derivative d² loss / dx² (per unit logit²)"),
+        title=_("curvature in the logit (exact form, S = {s}, target $c_1$ = {c1})").format(
+            s=f"{s:g}", c1=f"{c1:g}"
+        ),
     )
     ax.legend(loc="upper left", fontsize="small")
     return artists
@@ -365,8 +374,8 @@ def plot_weight_line(t=None, *, ends=2.0, ax=None):
     ax = get_ax(ax)
     artists = {}
     for cost, label in (
-        ("quadratic", "squared error (y − a)²"),
-        ("cross_entropy", "cross-entropy"),
+        ("quadratic", _("squared error (y − a)²")),
+        ("cross_entropy", _("cross-entropy")),
     ):
         style = COST_STYLE[cost]
         (artists[cost],) = ax.plot(
@@ -378,7 +387,7 @@ def plot_weight_line(t=None, *, ends=2.0, ax=None):
         [y_end, y_end],
         ":o",
         color=COLORS["black"],
-        label="cross-entropy's chord from (−w, −v) to (w, v)",
+        label=_("cross-entropy's chord from (−w, −v) to (w, v)"),
     )
     ax.plot(
         [0.0],
@@ -386,14 +395,14 @@ def plot_weight_line(t=None, *, ends=2.0, ax=None):
         "s",
         color=COLORS["green"],
         ms=8,
-        label="midpoint (0, 0): above the chord",
+        label=_("midpoint (0, 0): above the chord"),
     )
     ax.set(
         xlim=(t[0], t[-1]),
         ylim=(0, 1.5 * curves.one_hidden_unit_loss(0.0, 0.0)),
-        xlabel="t, the weights (w, v) = (t, t)",
-        ylabel="loss on one example (nats for CE)",
-        title="a 1-hidden-unit net, z = v tanh(w x), x = 1, y = 1",
+        xlabel=_("t, the weights (w, v) = (t, t)"),
+        ylabel=_("loss on one example (nats for CE)"),
+        title=_("a 1-hidden-unit net, z = v tanh(w x), x = 1, y = 1"),
     )
     ax.legend(loc="upper right", fontsize="small")
     return artists

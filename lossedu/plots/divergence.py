@@ -16,6 +16,7 @@ from .._validation import (
     check_positive,
     check_same_shape,
 )
+from ..i18n import _
 from ._style import COLORS, get_ax
 
 #: How the truth and the model look in every figure of notebooks 03 and 04.
@@ -40,7 +41,7 @@ def _pair(p, q, ndim=1):
 def _outcomes(outcomes, k):
     if outcomes is None:
         return [str(i + 1) for i in range(k)]
-    return as_names(outcomes, k, "outcomes", "outcomes")
+    return [_(name) for name in as_names(outcomes, k, "outcomes", "outcomes")]
 
 
 def plot_distributions(p, q, *, outcomes=None, ax=None):
@@ -72,10 +73,12 @@ def plot_distributions(p, q, *, outcomes=None, ax=None):
     ax = get_ax(ax)
     names = _outcomes(outcomes, p.size)
     x = np.arange(p.size)
-    p_bars = ax.bar(x - 0.2, p, width=0.4, label="p, the truth", **P_STYLE)
-    q_bars = ax.bar(x + 0.2, q, width=0.4, label="q, the model", **Q_STYLE)
+    p_bars = ax.bar(x - 0.2, p, width=0.4, label=_("p, the truth"), **P_STYLE)
+    q_bars = ax.bar(x + 0.2, q, width=0.4, label=_("q, the model"), **Q_STYLE)
     ax.set_xticks(x, names)
-    ax.set(xlabel="outcome", ylabel="probability", ylim=(0, 1.0), title="Two distributions")
+    ax.set(
+        xlabel=_("outcome"), ylabel=_("probability"), ylim=(0, 1.0), title=_("Two distributions")
+    )
     ax.legend(loc="upper right")
     return {"p": p_bars, "q": q_bars}
 
@@ -126,23 +129,23 @@ def plot_kl_terms(p, q, *, outcomes=None, ax=None):
         [total, total],
         color=COLORS["green"],
         linestyle="--",
-        label=rf"sum: $D(p\,\|\,q)$ = {total:.4f} nats",
+        label=_("sum: $D(p\\,\\|\\,q)$ = {total} nats").format(total=f"{total:.4f}"),
     )
     handles = [
         line,
-        Patch(color=COLORS["blue"], label=r"$q_k < p_k$: term > 0"),
-        Patch(color=COLORS["vermillion"], label=r"$q_k > p_k$: term < 0"),
+        Patch(color=COLORS["blue"], label=_(r"$q_k < p_k$: term > 0")),
+        Patch(color=COLORS["vermillion"], label=_(r"$q_k > p_k$: term < 0")),
     ]
     # Headroom above the tallest bar, where the legend goes.
     low, high = min(terms.min(), 0.0), max(terms.max(), total, 0.0)
     span = (high - low) or 1.0
     ax.set_xticks(x, names)
     ax.set(
-        xlabel="outcome",
-        ylabel=r"term $p_k \ln(p_k / q_k)$ [nats]",
+        xlabel=_("outcome"),
+        ylabel=_(r"term $p_k \ln(p_k / q_k)$ [nats]"),
         xlim=(-0.5, p.size - 0.5),
         ylim=(low - 0.05 * span, high + 0.6 * span),
-        title=r"The terms of $D(p\,\|\,q)$",
+        title=_(r"The terms of $D(p\,\|\,q)$"),
     )
     ax.legend(handles=handles, loc="upper right")
     return {"bars": bars, "total": line}
@@ -191,11 +194,13 @@ def plot_kl_directions(p1, *, ax=None, ymax=2.5):
     (reverse,) = ax.plot(grid, kl_divergence(q, p), label=r"$D(q\,\|\,p)$", **REVERSE_STYLE)
     truth = ax.axvline(p1, color=COLORS["grey"], linestyle=":", label=f"q = p ($q_1$ = {p1:g})")
     ax.set(
-        xlabel=r"model's probability $q_1$ of outcome 1",
-        ylabel="divergence [nats]",
+        xlabel=_(r"model's probability $q_1$ of outcome 1"),
+        ylabel=_("divergence [nats]"),
         xlim=(0, 1),
         ylim=(0, ymax),
-        title=rf"Both directions of D, truth $p$ = ({p1:g}, {1 - p1:g})",
+        title=_("Both directions of D, truth $p$ = ({p1}, {p2})").format(
+            p1=f"{p1:g}", p2=f"{1 - p1:g}"
+        ),
     )
     ax.legend(loc="upper center")
     return {"forward": forward, "reverse": reverse, "truth": truth}
@@ -226,11 +231,11 @@ def plot_log_bound(*, ax=None):
     x = np.linspace(0.05, 3.0, 300)
     (log,) = ax.plot(x, np.log(x), color=COLORS["blue"], label=r"$\ln x$")
     (line,) = ax.plot(x, x - 1, color=COLORS["orange"], linestyle="--", label=r"$x - 1$")
-    (touch,) = ax.plot([1.0], [0.0], "o", color=COLORS["black"], label="equal only at x = 1")
+    (touch,) = ax.plot([1.0], [0.0], "o", color=COLORS["black"], label=_("equal only at x = 1"))
     ax.axhline(0.0, color=COLORS["grey"], linewidth=0.6)
     ax.set(
-        xlabel=r"ratio $x = q_k / p_k$ (dimensionless)",
-        ylabel="value [nats]",
+        xlabel=_(r"ratio $x = q_k / p_k$ (dimensionless)"),
+        ylabel=_("value [nats]"),
         xlim=(0, 3),
         ylim=(-3, 2),
         title=r"$\ln x \leq x - 1$",
@@ -272,18 +277,23 @@ def plot_divergence_pairs(p, q, *, ax=None):
     ax = get_ax(ax, figsize=(4.8, 4.4))
     top = 1.05 * max(forward.max(), reverse.max())
     (diagonal,) = ax.plot(
-        [0, top], [0, top], color=COLORS["grey"], linestyle=":", label="symmetric would be here"
+        [0, top], [0, top], color=COLORS["grey"], linestyle=":", label=_("symmetric would be here")
     )
     points = ax.scatter(
-        forward, reverse, s=8, color=COLORS["blue"], alpha=0.5, label=f"{len(forward)} random pairs"
+        forward,
+        reverse,
+        s=8,
+        color=COLORS["blue"],
+        alpha=0.5,
+        label=_("{n} random pairs").format(n=len(forward)),
     )
     ax.set(
-        xlabel=r"$D(p\,\|\,q)$ [nats]",
-        ylabel=r"$D(q\,\|\,p)$ [nats]",
+        xlabel=_(r"$D(p\,\|\,q)$ [nats]"),
+        ylabel=_(r"$D(q\,\|\,p)$ [nats]"),
         xlim=(0, top),
         ylim=(0, top),
         aspect="equal",
-        title="Both directions, random pairs",
+        title=_("Both directions, random pairs"),
     )
     ax.legend(loc="upper left")
     return {"points": points, "diagonal": diagonal}
@@ -302,7 +312,9 @@ def format_nats(value):
 def place_label(label, value, limit):
     """Write `value` at the end of its bar: outside a short bar, inside a long one."""
     end = shown_length(value, limit)
-    label.set_text(format_nats(value) + (" nats" if np.isfinite(value) else ""))
+    label.set_text(
+        _("{value} nats").format(value=format_nats(value)) if np.isfinite(value) else "∞"
+    )
     if end > 0.7 * limit:
         label.set(x=end - 0.02 * limit, ha="right", color="white", fontweight="bold")
     else:
@@ -351,5 +363,7 @@ def plot_divergence_bars(p, q, *, ax=None, xmax=3.0):
     for label, value in zip(labels, values, strict=True):
         place_label(label, value, xmax)
     ax.set_yticks([1, 0], [r"$D(p\,\|\,q)$", r"$D(q\,\|\,p)$"])
-    ax.set(xlabel="divergence [nats]", xlim=(0, xmax), ylim=(-0.6, 1.6), title="Both directions")
+    ax.set(
+        xlabel=_("divergence [nats]"), xlim=(0, xmax), ylim=(-0.6, 1.6), title=_("Both directions")
+    )
     return {"bars": bars, "labels": labels}

@@ -13,6 +13,7 @@ from .._validation import (
     check_flag,
     check_ndim,
 )
+from ..i18n import _
 from ..information import xlogy
 from ._style import COLORS, get_ax
 from .information import add_other_unit_axis, nats_per_unit, unit_base
@@ -41,8 +42,8 @@ def _distribution(p):
 
 def _labels(labels, k):
     if labels is None:
-        return [f"outcome {i + 1}" for i in range(k)]
-    return as_names(labels, k, "labels", "outcomes")
+        return [_("outcome {number}").format(number=i + 1) for i in range(k)]
+    return [_(label) for label in as_names(labels, k, "labels", "outcomes")]
 
 
 def plot_entropy_term(*, unit="nats", ax=None):
@@ -84,7 +85,9 @@ def plot_entropy_term(*, unit="nats", ax=None):
         [p_peak / per],
         "o",
         color=COLORS["vermillion"],
-        label=f"maximum at p = 1/e: {p_peak / per:.3f} {unit}",
+        label=_("maximum at p = 1/e: {peak} {unit}").format(
+            peak=f"{p_peak / per:.3f}", unit=_(unit)
+        ),
     )
     (limit,) = ax.plot(
         [0.0],
@@ -93,14 +96,14 @@ def plot_entropy_term(*, unit="nats", ax=None):
         color=COLORS["green"],
         markersize=8,
         clip_on=False,
-        label=r"$0 \cdot \log 0 = 0$ (the limit $p \to 0$)",
+        label=_(r"$0 \cdot \log 0 = 0$ (the limit $p \to 0$)"),
     )
     ax.set(
-        xlabel="probability p of one outcome",
-        ylabel=f"contribution $-p\\,\\log\\,p$ [{unit}]",
+        xlabel=_("probability p of one outcome"),
+        ylabel=_("contribution $-p\\,\\log\\,p$ [{unit}]").format(unit=_(unit)),
         xlim=(0, 1),
         ylim=(0, 1.25 * p_peak / per),
-        title="One outcome's share of the entropy",
+        title=_("One outcome's share of the entropy"),
     )
     ax.legend(loc="upper right")
     return {"curve": curve, "peak": peak, "limit": limit}
@@ -149,21 +152,21 @@ def plot_entropy_area(p, labels=None, *, unit="nats", ax=None):
     colors = [OUTCOME_COLORS[k % len(OUTCOME_COLORS)] for k in range(p.size)]
     bars = ax.bar(lefts, info, width=p, align="edge", color=colors, edgecolor="white", linewidth=2)
     for bar, label, pk, ik in zip(bars, labels, p, info, strict=True):
-        bar.set_label(f"{label}: p = {pk:.2f}, I = {ik:.3f} {unit}")
+        bar.set_label(f"{label}: p = {pk:.2f}, I = {ik:.3f} {_(unit)}")
     (line,) = ax.plot(
         [0, 1],
         [H, H],
         color=COLORS["black"],
         linestyle="--",
         linewidth=2,
-        label=f"entropy H = {H:.4f} {unit} (same total area)",
+        label=_("entropy H = {H} {unit} (same total area)").format(H=f"{H:.4f}", unit=_(unit)),
     )
     ax.set(
-        xlabel="probability (each bar is p(x) wide)",
-        ylabel=f"information I(x) = $-\\log p(x)$ [{unit}]",
+        xlabel=_("probability (each bar is p(x) wide)"),
+        ylabel=_("information I(x) = $-\\log p(x)$ [{unit}]").format(unit=_(unit)),
         xlim=(0, 1),
         ylim=(0, 1.45 * max(info.max(), H)),
-        title="Entropy is the average information: the bars' total area",
+        title=_("Entropy is the average information: the bars' total area"),
     )
     ax.legend(loc="upper left")
     return {"bars": bars, "entropy": line}
@@ -215,7 +218,7 @@ def plot_binary_entropy(p=None, *, unit="bits", other_unit=False, ax=None):
         "o",
         color=COLORS["vermillion"],
         markersize=8,
-        label="maximum at p = 1/2: 1 bit = ln 2 nats",
+        label=_("maximum at p = 1/2: 1 bit = ln 2 nats"),
     )
     marker = None
     if p is not None:
@@ -225,14 +228,14 @@ def plot_binary_entropy(p=None, *, unit="bits", other_unit=False, ax=None):
             "s",
             color=COLORS["green"],
             markersize=8,
-            label=f"p = {p:.3g}: {binary_entropy(p, base=base):.3f} {unit}",
+            label=f"p = {p:.3g}: {binary_entropy(p, base=base):.3f} {_(unit)}",
         )
     ax.set(
-        xlabel="probability p of heads",
-        ylabel=f"entropy H(p) [{unit}]",
+        xlabel=_("probability p of heads"),
+        ylabel=_("entropy H(p) [{unit}]").format(unit=_(unit)),
         xlim=(0, 1),
         ylim=(0, 1.3 * top),
-        title="A coin is most uncertain when it is fair",
+        title=_("A coin is most uncertain when it is fair"),
     )
     secondary = add_other_unit_axis(ax, unit) if other_unit else None
     ax.legend(loc="upper right", fontsize="small")
@@ -283,7 +286,7 @@ def plot_entropy_samples(samples, *, unit="nats", ax=None):
             color=COLORS["blue"],
             alpha=0.25,
             markersize=3,
-            label="random distributions" if i == 0 else None,
+            label=_("random distributions") if i == 0 else None,
         )
         points.append(dots)
     ks = sorted(samples)
@@ -293,15 +296,15 @@ def plot_entropy_samples(samples, *, unit="nats", ax=None):
         np.log(grid) / per,
         color=COLORS["vermillion"],
         linewidth=2,
-        label=r"$\log K$: the uniform distribution",
+        label=_(r"$\log K$: the uniform distribution"),
     )
     ax.plot(ks, np.log(ks) / per, "o", color=COLORS["vermillion"])
     ax.set(
-        xlabel="number of outcomes K",
-        ylabel=f"entropy H [{unit}]",
+        xlabel=_("number of outcomes K"),
+        ylabel=_("entropy H [{unit}]").format(unit=_(unit)),
         xticks=ks,
         ylim=(0, 1.1 * np.log(max(ks)) / per),
-        title="No distribution has more entropy than the uniform one",
+        title=_("No distribution has more entropy than the uniform one"),
     )
     ax.legend(loc="lower right")
     return {"points": points, "maximum": maximum}
@@ -350,15 +353,18 @@ def plot_distribution(p, labels=None, *, ax=None):
         for xk, pk in zip(x, p, strict=True)
     ]
     uniform = ax.axhline(
-        1.0 / p.size, color=COLORS["grey"], linestyle="--", label=f"uniform: 1/{p.size}"
+        1.0 / p.size,
+        color=COLORS["grey"],
+        linestyle="--",
+        label=_("uniform: 1/{k}").format(k=p.size),
     )
     ax.set(
         xticks=x,
         xticklabels=labels,
-        xlabel="outcome",
-        ylabel="probability",
+        xlabel=_("outcome"),
+        ylabel=_("probability"),
         ylim=(0, 1.12),
-        title="The distribution",
+        title=_("The distribution"),
     )
     ax.legend(loc="upper right")
     return {"bars": bars, "values": values, "uniform": uniform}
@@ -394,7 +400,11 @@ def plot_entropy_gauge(p, *, unit="nats", ax=None):
     H, top = entropy(p, base=base), np.log(p.size) / nats_per_unit(unit)
     (bar,) = ax.bar([0], [H], width=0.6, color=COLORS["blue"])
     maximum = ax.axhline(
-        top, color=COLORS["vermillion"], linestyle="--", linewidth=2, label=f"max log {p.size}"
+        top,
+        color=COLORS["vermillion"],
+        linestyle="--",
+        linewidth=2,
+        label=_("max log {k}").format(k=p.size),
     )
     # A white box keeps the value readable where it crosses the line at log K.
     value = ax.text(
@@ -411,8 +421,8 @@ def plot_entropy_gauge(p, *, unit="nats", ax=None):
         xticklabels=["H(p)"],
         xlim=(-0.6, 0.6),
         ylim=(0, 1.3 * top),
-        ylabel=f"entropy [{unit}]",
-        title="Entropy",
+        ylabel=_("entropy [{unit}]").format(unit=_(unit)),
+        title=_("Entropy"),
     )
     ax.legend(loc="upper center", fontsize="small")
     return {"bar": bar, "maximum": maximum, "value": value}
@@ -506,14 +516,21 @@ def plot_entropy_simplex(p=None, labels=None, *, unit="nats", ax=None):
     ax.plot(outline[:, 0], outline[:, 1], color=COLORS["black"], linewidth=1)
     offsets = [(-0.04, -0.07, "right"), (1.04, -0.07, "left"), (0.5, 0.9, "center")]
     for (x, y, ha), label in zip(offsets, labels, strict=True):
-        ax.text(x, y, f"{label}\n(certain)" if ha != "center" else f"{label} (certain)", ha=ha)
+        ax.text(
+            x,
+            y,
+            _("{label}\n(certain)").format(label=label)
+            if ha != "center"
+            else _("{label} (certain)").format(label=label),
+            ha=ha,
+        )
     (uniform,) = ax.plot(
         *simplex_point(np.full(3, 1 / 3)),
         "*",
         color="white",
         markersize=13,
         markeredgecolor=COLORS["black"],
-        label="uniform: maximum",
+        label=_("uniform: maximum"),
     )
     marker = None
     if p is not None:
@@ -526,10 +543,14 @@ def plot_entropy_simplex(p=None, labels=None, *, unit="nats", ax=None):
             color=COLORS["vermillion"],
             markersize=10,
             markeredgecolor="white",
-            label="the distribution p",
+            label=_("the distribution p"),
         )
-    colorbar = ax.figure.colorbar(image, ax=ax, shrink=0.8, label=f"entropy [{unit}]")
-    ax.set(xlim=(-0.3, 1.3), ylim=(-0.15, 1.0), aspect="equal", title="All 3-outcome distributions")
+    colorbar = ax.figure.colorbar(
+        image, ax=ax, shrink=0.8, label=_("entropy [{unit}]").format(unit=_(unit))
+    )
+    ax.set(
+        xlim=(-0.3, 1.3), ylim=(-0.15, 1.0), aspect="equal", title=_("All 3-outcome distributions")
+    )
     ax.set_axis_off()
     ax.legend(
         loc="upper center", bbox_to_anchor=(0.5, 0.02), ncol=2, fontsize="small", frameon=False
@@ -594,7 +615,7 @@ def plot_code_lengths(p, *, max_block=6, ax=None):
         H + 1.0 / fine,
         color=COLORS["sky"],
         alpha=0.3,
-        label="guaranteed range: H to H + 1/n",
+        label=_("guaranteed range: H to H + 1/n"),
     )
     (entropy_line,) = ax.plot(
         [1, max_block],
@@ -602,7 +623,7 @@ def plot_code_lengths(p, *, max_block=6, ax=None):
         color=COLORS["vermillion"],
         linestyle="--",
         linewidth=2,
-        label=f"entropy H = {H:.3f} bits",
+        label=_("entropy H = {H} bits").format(H=f"{H:.3f}"),
     )
     (lengths,) = ax.plot(
         n,
@@ -610,15 +631,15 @@ def plot_code_lengths(p, *, max_block=6, ax=None):
         "o-",
         color=COLORS["blue"],
         linewidth=2,
-        label="Huffman code for blocks of n outcomes",
+        label=_("Huffman code for blocks of n outcomes"),
     )
     ax.set(
-        xlabel="block size n (outcomes coded together)",
-        ylabel="average code length [bits per outcome]",
+        xlabel=_("block size n (outcomes coded together)"),
+        ylabel=_("average code length [bits per outcome]"),
         xticks=n,
         xlim=(0.8, max_block + 0.2),
         ylim=(min(H, per_outcome.min()) - 0.1, H + 1.1),
-        title="Coding longer blocks approaches the entropy",
+        title=_("Coding longer blocks approaches the entropy"),
     )
     ax.legend(loc="upper right")
     return {"lengths": lengths, "entropy": entropy_line, "bound": bound, "per_outcome": per_outcome}

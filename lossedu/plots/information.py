@@ -4,10 +4,11 @@ import numpy as np
 
 from .. import information
 from .._validation import as_mapping, as_number, check_choice, check_flag
+from ..i18n import N_, _
 from ._style import COLORS, get_ax
 
 #: Each unit and the base of its logarithm (None: natural log).
-UNITS = {"bits": 2, "nats": None}
+UNITS = {N_("bits"): 2, N_("nats"): None}
 
 #: Marked events, in turn: colour and marker shape both differ.
 EVENT_STYLES = [
@@ -41,7 +42,7 @@ def add_other_unit_axis(ax, unit):
     other = "nats" if unit == "bits" else "bits"
     factor = nats_per_unit(unit) / nats_per_unit(other)
     secondary = ax.secondary_yaxis("right", functions=(lambda y: y * factor, lambda y: y / factor))
-    secondary.set_ylabel(f"the same in {other}", color=COLORS["grey"])
+    secondary.set_ylabel(_("the same in {other}").format(other=_(other)), color=COLORS["grey"])
     secondary.tick_params(colors=COLORS["grey"])
     return secondary
 
@@ -104,7 +105,7 @@ def plot_information(p=None, *, unit="bits", events=None, other_unit=False, ax=N
     marker = None
     if p is not None:
         (marker,) = ax.plot(
-            [p], [information(p, base=base)], "o", color=COLORS["vermillion"], label="the event"
+            [p], [information(p, base=base)], "o", color=COLORS["vermillion"], label=_("the event")
         )
     marked = []
     for k, (name, p_event) in enumerate(events.items()):
@@ -117,16 +118,16 @@ def plot_information(p=None, *, unit="bits", events=None, other_unit=False, ax=N
             color=color,
             markersize=9,
             markeredgecolor="white",
-            label=f"{name}: p = {p_event:.3g}, I = {info:.3f} {unit}",
+            label=f"{_(name)}: p = {p_event:.3g}, I = {info:.3f} {_(unit)}",
         )
         ax.vlines(p_event, 0, info, color=color, linestyle=":", linewidth=1.2)
         marked.append(point)
     ax.set(
-        xlabel="probability p of the event",
-        ylabel=f"information I(p) [{unit}]",
+        xlabel=_("probability p of the event"),
+        ylabel=_("information I(p) [{unit}]").format(unit=_(unit)),
         xlim=(0, 1),
         ylim=(0, information(P_MIN, base=base)),
-        title="The rarer the event, the more information",
+        title=_("The rarer the event, the more information"),
     )
     secondary = add_other_unit_axis(ax, unit) if other_unit else None
     ax.legend(loc="upper right")
@@ -165,7 +166,7 @@ def plot_information_candidates(ax=None):
         information(grid, base=2),
         color=COLORS["blue"],
         linewidth=2.2,
-        label=r"$-\log_2 p$ [bits]: 0 when certain, unbounded, adds up",
+        label=_(r"$-\log_2 p$ [bits]: 0 when certain, unbounded, adds up"),
     )
     (complement,) = ax.plot(
         grid,
@@ -173,7 +174,7 @@ def plot_information_candidates(ax=None):
         color=COLORS["orange"],
         linestyle="--",
         linewidth=2,
-        label=r"$1 - p$: never above 1, does not add up",
+        label=_(r"$1 - p$: never above 1, does not add up"),
     )
     (reciprocal,) = ax.plot(
         grid,
@@ -181,15 +182,15 @@ def plot_information_candidates(ax=None):
         color=COLORS["green"],
         linestyle=":",
         linewidth=2.4,
-        label=r"$1/p$: 1 when certain, multiplies",
+        label=_(r"$1/p$: 1 when certain, multiplies"),
     )
     ax.axhline(0, color=COLORS["grey"], linewidth=0.8)
     ax.set(
-        xlabel="probability p of the event",
-        ylabel="surprise (bits for $-\\log_2 p$)",
+        xlabel=_("probability p of the event"),
+        ylabel=_("surprise (bits for $-\\log_2 p$)"),
         xlim=(0, 1),
         ylim=(-0.2, 7),
-        title="Three candidate measures of surprise",
+        title=_("Three candidate measures of surprise"),
     )
     ax.legend(loc="upper right")
     return {"log": log, "complement": complement, "reciprocal": reciprocal}

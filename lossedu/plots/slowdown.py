@@ -16,17 +16,18 @@ from .._validation import (
     check_positive,
     check_text,
 )
+from ..i18n import N_, _
 from ..neuron import MAX_EPOCHS, TrainingHistory
 from ._style import COLORS, COST_STYLE, get_ax, get_axes
 
 COSTS = ("quadratic", "cross_entropy")
 #: Cost axis (log scale): from a well-trained neuron to a badly saturated one.
 COST_LIM = (1e-4, 20.0)
-COST_LABEL = "cost C (log scale)"
+COST_LABEL = N_("cost C (log scale)")
 #: Each cost's name in legends and titles, with the unit of its values.
-LABELS = {"quadratic": "quadratic ½(y − a)²", "cross_entropy": "cross-entropy"}
-UNITS = {"quadratic": "probability²", "cross_entropy": "nats"}
-OUTPUT_LABEL = "output a (probability)"
+LABELS = {"quadratic": N_("quadratic ½(y − a)²"), "cross_entropy": N_("cross-entropy")}
+UNITS = {"quadratic": N_("probability²"), "cross_entropy": N_("nats")}
+OUTPUT_LABEL = N_("output a (probability)")
 #: A sequential map readable with every common colour-vision deficiency.
 MAP_CMAP = "viridis"
 #: Epoch counts labelled on the maps, so that the colours can be read as numbers.
@@ -128,7 +129,7 @@ def plot_training_curves(histories, *, threshold=0.1, ax=None, titles=None):
     outputs = {c: np.asarray(h.output).reshape(len(h.output), -1) for c, h in histories.items()}
     rows = outputs[next(iter(outputs))].shape[1]
     if titles is not None:
-        titles = as_names(titles, rows, "titles", "row (start)")
+        titles = [_(t) for t in as_names(titles, rows, "titles", "row (start)")]
     ax = get_axes(ax, rows, 2, figsize=(10.0, 3.3 * rows))
     epochs = np.arange(len(first.output))
     w0 = np.ravel(first.w[0])
@@ -140,7 +141,7 @@ def plot_training_curves(histories, *, threshold=0.1, ax=None, titles=None):
         for cost, history in histories.items():
             cost_values = np.asarray(history.cost).reshape(len(history.cost), -1)[:, row]
             style = COST_STYLE[cost]
-            label = f"{LABELS[cost]}, in {UNITS[cost]}"
+            label = _("{cost}, in {unit}").format(cost=_(LABELS[cost]), unit=_(UNITS[cost]))
             artists[row][cost] = {
                 "output": out_ax.plot(epochs, outputs[cost][:, row], lw=2, label=label, **style)[0],
                 "cost": cost_ax.plot(epochs, cost_values, lw=2, label=label, **style)[0],
@@ -159,22 +160,24 @@ def plot_training_curves(histories, *, threshold=0.1, ax=None, titles=None):
         title = (
             titles[row]
             if titles is not None
-            else f"start w = {w0[row]:.2f}, b = {b0[row]:.2f} (output {a0:.2f})"
+            else _("start w = {w}, b = {b} (output {a0})").format(
+                w=f"{w0[row]:.2f}", b=f"{b0[row]:.2f}", a0=f"{a0:.2f}"
+            )
         )
         out_ax.set(
             xlim=(0, epochs[-1]),
             ylim=(0, 1),
-            xlabel="epoch",
-            ylabel=OUTPUT_LABEL,
-            title=f"output, {title}",
+            xlabel=_("epoch"),
+            ylabel=_(OUTPUT_LABEL),
+            title=_("output, {title}").format(title=title),
         )
         cost_ax.set(
             xlim=(0, epochs[-1]),
             ylim=COST_LIM,
             yscale="log",
-            xlabel="epoch",
-            ylabel=COST_LABEL,
-            title=f"cost, η = {first.eta:g}",
+            xlabel=_("epoch"),
+            ylabel=_(COST_LABEL),
+            title=_("cost, η = {eta}").format(eta=f"{first.eta:g}"),
         )
         cost_ax.legend(loc="lower left", fontsize="small")
     return artists
@@ -290,29 +293,33 @@ def plot_slowdown_map(w, b, epochs_needed, *, budget, threshold=0.1, starts=None
                 color=COLORS["vermillion"],
                 markeredgecolor="white",
                 linestyle="none",
-                label=label,
+                label=_(label),
             )
         reached = np.isfinite(needed).mean()
-        name = LABELS[cost]
+        name = _(LABELS[cost])
         axes.set(
-            xlabel="starting weight w",
-            title=f"{name}: {100 * reached:.0f}% of starts reach a < {threshold:g}",
+            xlabel=_("starting weight w"),
+            title=_("{name}: {share} of starts reach a < {threshold}").format(
+                name=name, share=f"{100 * reached:.0f}%", threshold=f"{threshold:g}"
+            ),
         )
-    ax[0].set_ylabel("starting bias b")
-    handles, _ = ax[0].get_legend_handles_labels()
+    ax[0].set_ylabel(_("starting bias b"))
+    handles, _labels = ax[0].get_legend_handles_labels()
     handles.append(
         Patch(
             facecolor="white",
             edgecolor="black",
             hatch="///",
-            label=f"never below {threshold:g} within {budget} epochs",
+            label=_("never below {threshold} within {budget} epochs").format(
+                threshold=f"{threshold:g}", budget=budget
+            ),
         )
     )
     ax[0].legend(handles=handles, loc="upper right", fontsize="small", framealpha=0.95)
     artists["colorbar"] = ax[0].figure.colorbar(
         artists["images"][COSTS[0]],
         ax=list(ax),
-        label=f"epochs to reach output < {threshold:g} [epochs]",
+        label=_("epochs to reach output < {threshold} [epochs]").format(threshold=f"{threshold:g}"),
     )
     return artists
 
@@ -364,8 +371,14 @@ def plot_outputs(outputs, *, threshold=0.1, title=None, ax=None):
     for k, (label, output) in enumerate(outputs.items()):
         longest = max(longest, len(output) - 1)
         style = _RUN_STYLES[k % len(_RUN_STYLES)]
-        (lines[label],) = ax.plot(np.arange(len(output)), output, lw=2, label=label, **style)
+        (lines[label],) = ax.plot(np.arange(len(output)), output, lw=2, label=_(label), **style)
     ax.axhline(threshold, color=COLORS["grey"], linestyle=":", label=f"a = {threshold:g}")
-    ax.set(xlim=(0, longest), ylim=(0, 1), xlabel="epoch", ylabel=OUTPUT_LABEL, title=title)
+    ax.set(
+        xlim=(0, longest),
+        ylim=(0, 1),
+        xlabel=_("epoch"),
+        ylabel=_(OUTPUT_LABEL),
+        title=title and _(title),
+    )
     ax.legend(loc="center left", bbox_to_anchor=(1.01, 0.5), fontsize="small")
     return lines

@@ -25,6 +25,7 @@ from matplotlib.spines import Spine
 from matplotlib.ticker import FixedFormatter, FixedLocator, FuncFormatter
 
 from .._validation import as_mapping, check_text
+from ..i18n import _
 
 _PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
 
@@ -477,9 +478,14 @@ def _slider(kind, description, value, lo, hi, step, readout_format):
 
 
 def choice(description, options, value):
-    """Toggle buttons for a small set of options (a unit, a cost)."""
+    """Toggle buttons for a small set of options (a unit, a cost).
+
+    `options` are values, or (label, value) pairs; each label (the value when
+    there is none) is shown in the current language, the values stay as they are.
+    """
+    pairs = [option if isinstance(option, tuple) else (option, option) for option in options]
     return widgets.ToggleButtons(
-        options=options,
+        options=[(_(label), option) for label, option in pairs],
         value=value,
         description=description,
         style={"description_width": "initial"},

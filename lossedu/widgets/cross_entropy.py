@@ -10,32 +10,33 @@ from .._validation import (
     check_ndim,
     check_positive,
 )
+from ..i18n import N_, _
 from ..plots import new_figure
 from ..plots.cross_entropy import CLASSES, loss_bar_text, plot_loss_terms, plot_prediction
 from ._explorer import Explorer, choice, float_slider
 
-MODES = ("single-label", "multi-label")
+MODES = (N_("single-label"), N_("multi-label"))
 #: The range of each logit slider.
 LOGIT_RANGE = (-6.0, 6.0)
 
 #: Titles of the prediction and the loss axes, per mode.
 TITLES = {
     "single-label": (
-        "softmax outputs: one distribution (sums to 1)",
-        "categorical cross-entropy, per class",
+        N_("softmax outputs: one distribution (sums to 1)"),
+        N_("categorical cross-entropy, per class"),
     ),
     "multi-label": (
-        "sigmoid outputs: one yes/no each (any sum)",
-        "binary cross-entropies: their sum is the loss",
+        N_("sigmoid outputs: one yes/no each (any sum)"),
+        N_("binary cross-entropies: their sum is the loss"),
     ),
 }
 
 #: The labels an instructor can pick: one animal, or two in the same image.
 LABELS = {
-    "cat": (1.0, 0.0, 0.0),
-    "frog": (0.0, 1.0, 0.0),
-    "mouse": (0.0, 0.0, 1.0),
-    "frog + mouse": (0.0, 1.0, 1.0),
+    N_("cat"): (1.0, 0.0, 0.0),
+    N_("frog"): (0.0, 1.0, 0.0),
+    N_("mouse"): (0.0, 0.0, 1.0),
+    N_("frog + mouse"): (0.0, 1.0, 1.0),
 }
 
 
@@ -133,26 +134,30 @@ def cross_entropy_explorer(
         # Titles change with the mode only, and are set only then: set_title marks a
         # title stale even when its text is the same, and text is the costliest part
         # of a redraw. The moving numbers go to the readout and the bars' labels.
-        for ax, title in zip((ax_pred, ax_loss), TITLES[mode], strict=True):
+        for ax, title in zip((ax_pred, ax_loss), map(_, TITLES[mode]), strict=True):
             if ax.get_title() != title:
                 ax.set_title(title)
         kind = "softmax" if mode == "single-label" else "sigmoid"
         probs = ", ".join(f"{v:.3f}" for v in q)
         note = ""
         if mode == "single-label" and np.count_nonzero(target) > 1:
-            note = (
-                "<br>Softmax assumes exactly one class: the label becomes the soft target "
+            note = "<br>" + _(
+                "Softmax assumes exactly one class: the label becomes the soft target "
                 "(0, ½, ½) and the loss cannot go below H(p) = ln 2 = 0.693 nats."
             )
         return (
-            f"{kind} outputs q = ({probs}); loss = {total:.3f} nats; "
-            f"the outputs sum to {q.sum():.3f}{note}"
+            _(
+                "{kind} outputs q = ({probs}); loss = {loss} nats; the outputs sum to {total}"
+            ).format(kind=kind, probs=probs, loss=f"{total:.3f}", total=f"{q.sum():.3f}")
+            + note
         )
 
     sliders = {
-        f"z_{name}": float_slider(f"logit z of “{name}”", float(value), *LOGIT_RANGE, 0.01)
+        f"z_{name}": float_slider(
+            _("logit z of “{name}”").format(name=_(name)), float(value), *LOGIT_RANGE, 0.01
+        )
         for name, value in zip(CLASSES, logits, strict=True)
     }
-    sliders["label"] = choice("label", list(LABELS), label)
-    sliders["mode"] = choice("mode", list(MODES), mode)
-    return Explorer(fig, sliders, update, title="Cross-entropy of a prediction against a label")
+    sliders["label"] = choice(_("label"), list(LABELS), label)
+    sliders["mode"] = choice(_("mode"), list(MODES), mode)
+    return Explorer(fig, sliders, update, title=_("Cross-entropy of a prediction against a label"))

@@ -4,12 +4,14 @@ import numpy as np
 
 from .. import entropy
 from .._validation import as_names, as_probabilities, check_ndim
+from ..i18n import N_, _
 from ..plots import new_figure, plot_distribution, plot_entropy_gauge, plot_entropy_simplex
 from ..plots.entropy import simplex_point
 from ..plots.information import UNITS, nats_per_unit, unit_base
 from ._explorer import Explorer, choice, float_slider
 
-DEFAULT_LABELS = ("starts", "fails", "explodes")
+#: The outcomes of the computer example (marked for the catalog; shown translated).
+DEFAULT_LABELS = (N_("starts"), N_("fails"), N_("explodes"))
 
 
 def entropy_explorer(weights=(0.7, 0.2, 0.1), labels=DEFAULT_LABELS, unit="nats"):
@@ -45,7 +47,7 @@ def entropy_explorer(weights=(0.7, 0.2, 0.1), labels=DEFAULT_LABELS, unit="nats"
     check_ndim(weights, 1, "weights")
     if weights.size != 3 or weights.sum() == 0:
         raise ValueError(f"weights must be 3 numbers in [0, 1], not all 0; got {weights.tolist()}")
-    labels = as_names(labels, 3, "labels", "outcomes")
+    labels = [_(label) for label in as_names(labels, 3, "labels", "outcomes")]
     unit_base(unit)
 
     fig, (ax_bars, ax_gauge, ax_simplex) = new_figure(
@@ -60,9 +62,9 @@ def entropy_explorer(weights=(0.7, 0.2, 0.1), labels=DEFAULT_LABELS, unit="nats"
     # Text is what costs most in a redraw: keep only the labels that carry meaning.
     for ax in (ax_bars, ax_gauge, ax_simplex):
         ax.get_legend().remove()
-    ax_bars.set(yticks=[0.0, 0.5, 1.0], title="Distribution (dashed: uniform)")
-    ax_gauge.set_title("Entropy")
-    ax_simplex.set_title("Where p sits (star: uniform, the maximum)")
+    ax_bars.set(yticks=[0.0, 0.5, 1.0], title=_("Distribution (dashed: uniform)"))
+    ax_gauge.set_title(_("Entropy"))
+    ax_simplex.set_title(_("Where p sits (star: uniform, the maximum)"))
     # A slider move redraws the moving artists and whatever is drawn above them: lift the
     # bars above the axes' ticks and labels, and put the static corner labels underneath.
     for artist in (*bars["bars"], gauge["bar"]):
@@ -81,7 +83,7 @@ def entropy_explorer(weights=(0.7, 0.2, 0.1), labels=DEFAULT_LABELS, unit="nats"
         top = np.log(3.0) / per
         gauge["maximum"].set_ydata([top, top])
         ax_gauge.set(ylim=(0, 1.3 * top), yticks=[0, top], yticklabels=["0", f"log 3\n= {top:.3f}"])
-        ax_gauge.set_ylabel(f"entropy [{unit}]")
+        ax_gauge.set_ylabel(_("entropy [{unit}]").format(unit=_(unit)))
         state["unit"] = unit
 
     set_unit(unit)
@@ -98,7 +100,7 @@ def entropy_explorer(weights=(0.7, 0.2, 0.1), labels=DEFAULT_LABELS, unit="nats"
             gauge["bar"].set_height(0.0)
             gauge["value"].set_text("")
             simplex["marker"].set_visible(False)
-            return "All three weights are 0: raise one to make a distribution."
+            return _("All three weights are 0: raise one to make a distribution.")
         p = w / total
         H = entropy(p, base=UNITS[unit])
         top = np.log(3.0) / nats_per_unit(unit)
@@ -113,14 +115,15 @@ def entropy_explorer(weights=(0.7, 0.2, 0.1), labels=DEFAULT_LABELS, unit="nats"
         simplex["marker"].set_data(*([c] for c in simplex_point(p)))
         simplex["marker"].set_visible(True)
         shown = ", ".join(f"{pk:.3f}" for pk in p)
-        return (
-            f"p = ({shown}): H = {H:.4f} {unit}, "
-            f"{H / top:.1%} of the maximum log 3 = {top:.4f} {unit}"
+        return _("p = ({p}): H = {H} {unit}, {share} of the maximum log 3 = {top} {unit}").format(
+            p=shown, H=f"{H:.4f}", unit=_(unit), share=f"{H / top:.1%}", top=f"{top:.4f}"
         )
 
     sliders = {
-        f"w{k + 1}": float_slider(f"weight of '{label}'", float(wk), 0.0, 1.0, 0.01)
+        f"w{k + 1}": float_slider(
+            _("weight of '{label}'").format(label=label), float(wk), 0.0, 1.0, 0.01
+        )
         for k, (label, wk) in enumerate(zip(labels, weights, strict=True))
     }
-    sliders["unit"] = choice("unit", list(UNITS)[::-1], unit)
-    return Explorer(fig, sliders, update, title="Entropy of a distribution over three outcomes")
+    sliders["unit"] = choice(_("unit"), list(UNITS)[::-1], unit)
+    return Explorer(fig, sliders, update, title=_("Entropy of a distribution over three outcomes"))

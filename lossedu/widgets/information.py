@@ -2,6 +2,7 @@
 
 from .. import information
 from .._validation import check_in_range
+from ..i18n import _
 from ..plots import new_figure, plot_information
 from ..plots.information import UNITS
 from ._explorer import Explorer, choice, float_slider
@@ -51,7 +52,7 @@ def information_explorer(p=0.25, unit="bits"):
             base = UNITS[unit]
             curve.set_ydata(information(x_grid, base=base))
             ax.set_ylim(0, information(x_grid[0], base=base))
-            ax.set_ylabel(f"information I(p) [{unit}]")
+            ax.set_ylabel(_("information I(p) [{unit}]").format(unit=_(unit)))
             state["unit"] = unit
         # Label the point on the side away from the steep end of the curve, inside the axes.
         top = ax.get_ylim()[1]
@@ -61,14 +62,14 @@ def information_explorer(p=0.25, unit="bits"):
         else:
             value.set_position((min(p, 0.99), shown + 0.25))
             value.set_horizontalalignment("center" if p < 0.9 else "right")
-        value.set_text(f"{shown:.2f} {unit}")
-        return (
-            f"I({p:.3f}) = {bits:.3f} bits = {nats:.3f} nats: as surprising as "
-            f"{bits:.2f} fair coin flips in a row all landing heads"
-        )
+        value.set_text(f"{shown:.2f} {_(unit)}")
+        return _(
+            "I({p}) = {bits} bits = {nats} nats: as surprising as "
+            "{flips} fair coin flips in a row all landing heads"
+        ).format(p=f"{p:.3f}", bits=f"{bits:.3f}", nats=f"{nats:.3f}", flips=f"{bits:.2f}")
 
     sliders = {
-        "p": float_slider("probability p", p, *P_RANGE, 0.001),
-        "unit": choice("unit", list(UNITS), unit),
+        "p": float_slider(_("probability p"), p, *P_RANGE, 0.001),
+        "unit": choice(_("unit"), list(UNITS), unit),
     }
-    return Explorer(fig, sliders, update, title="Information content of one event")
+    return Explorer(fig, sliders, update, title=_("Information content of one event"))

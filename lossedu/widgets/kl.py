@@ -4,12 +4,13 @@ import numpy as np
 
 from .. import kl_divergence
 from .._validation import as_names, as_probabilities, check_ndim, check_positive
+from ..i18n import N_, _
 from ..plots import new_figure
 from ..plots.divergence import place_label, plot_distributions, plot_divergence_bars, shown_length
 from ._explorer import Explorer, float_slider
 
 #: The outcomes of the computer example of notebook 02.
-OUTCOMES = ("starts", "fails", "explodes")
+OUTCOMES = (N_("starts"), N_("fails"), N_("explodes"))
 
 
 def normalise(weights):
@@ -56,7 +57,7 @@ def kl_explorer(p=(0.7, 0.2, 0.1), q=(1 / 3, 1 / 3, 1 / 3), *, outcomes=OUTCOMES
     1
     """
     p, q = _weights(p, "p"), _weights(q, "q")
-    outcomes = as_names(outcomes, 3, "outcomes", "outcomes")
+    outcomes = [_(outcome) for outcome in as_names(outcomes, 3, "outcomes", "outcomes")]
     xmax = check_positive(xmax, "xmax")
     fig, (ax_bars, ax_div) = new_figure(1, 2, figsize=(9.6, 3.6), width_ratios=(1.3, 1.0))
     fig.set_dpi(100)
@@ -82,7 +83,7 @@ def kl_explorer(p=(0.7, 0.2, 0.1), q=(1 / 3, 1 / 3, 1 / 3), *, outcomes=OUTCOMES
             return "(" + ", ".join(f"{x:.3f}" for x in dist) + ")"
 
         def nats(v):
-            return "∞" if not np.isfinite(v) else f"{v:.3f} nats"
+            return "∞" if not np.isfinite(v) else _("{value} nats").format(value=f"{v:.3f}")
 
         return (
             f"p = {fmt(pn)} &nbsp; q = {fmt(qn)}<br>"
@@ -93,8 +94,12 @@ def kl_explorer(p=(0.7, 0.2, 0.1), q=(1 / 3, 1 / 3, 1 / 3), *, outcomes=OUTCOMES
     for name, start in (("p", p), ("q", q)):
         for k, (weight, outcome) in enumerate(zip(start, outcomes, strict=True), start=1):
             sliders[f"{name}{k}"] = float_slider(
-                f"{name} weight of “{outcome}”", float(weight), 0.0, 1.0, 0.01
+                _("{name} weight of “{outcome}”").format(name=name, outcome=outcome),
+                float(weight),
+                0.0,
+                1.0,
+                0.01,
             )
     return Explorer(
-        fig, sliders, update, title="KL divergence in both directions (weights are normalised)"
+        fig, sliders, update, title=_("KL divergence in both directions (weights are normalised)")
     )

@@ -1,6 +1,7 @@
 """Explorer for notebook 05: MSE and cross-entropy of one softmax output against its logit."""
 
 from .._validation import as_number, check_choice, check_in_range, check_positive
+from ..i18n import _
 from ..plots import new_figure
 from ..plots.curves import FORMS, plot_loss_curves, set_loss_curves
 from ._explorer import Explorer, choice, float_slider
@@ -59,11 +60,11 @@ def loss_curves_explorer(c1=1.0, c2=2.0, form="simplified", s=1.0):
     fig.set_dpi(100)
     artists = plot_loss_curves(c1, c2, form=form, s=s, compare=form == "exact", ax=axes)
     sliders = {
-        "c1": float_slider("target c1", c1, 0.0, 1.0, 0.01, readout_format=".2f"),
-        "c2": float_slider("frozen denominator c2", c2, *C2_RANGE, 0.05, readout_format=".2f"),
-        "form": choice("form", list(FORMS), form),
+        "c1": float_slider(_("target c1"), c1, 0.0, 1.0, 0.01, readout_format=".2f"),
+        "c2": float_slider(_("frozen denominator c2"), c2, *C2_RANGE, 0.05, readout_format=".2f"),
+        "form": choice(_("form"), list(FORMS), form),
         "s": float_slider(
-            "exact form: S = Σ other exp(z)", s, *S_RANGE, 0.05, readout_format=".2f"
+            _("exact form: S = Σ other exp(z)"), s, *S_RANGE, 0.05, readout_format=".2f"
         ),
     }
 
@@ -72,4 +73,4 @@ def loss_curves_explorer(c1=1.0, c2=2.0, form="simplified", s=1.0):
         sliders["s"].disabled = not exact
         return set_loss_curves(artists, c1, c2, form=form, s=s, compare=exact)
 
-    return Explorer(fig, sliders, update, title="MSE vs cross-entropy of one softmax output")
+    return Explorer(fig, sliders, update, title=_("MSE vs cross-entropy of one softmax output"))

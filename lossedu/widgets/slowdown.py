@@ -6,6 +6,7 @@ import numpy as np
 
 from .. import epochs_to_reach, neuron_cost, preactivation_path, sigmoid, train_neuron
 from .._validation import check_choice, check_count, check_in_range
+from ..i18n import N_, _
 from ..plots import new_figure
 from ..plots.slowdown import COSTS, plot_training_curves
 from ._explorer import Explorer, choice, float_slider, int_slider
@@ -223,7 +224,7 @@ def slowdown_explorer(a0=None, w=None, b=None, eta=0.15, epochs=300, cost="both"
         # The start is z0 = w + b as the control moved last set it (see _StartExplorer).
         z0 = start["z0"]
         output0 = float(sigmoid(z0))
-        parts = [f"start: output {output0:.3f} (w + b = {z0:.2f})"]
+        parts = [_("start: output {a0} (w + b = {z0})").format(a0=f"{output0:.3f}", z0=f"{z0:.2f}")]
         for name in COSTS:
             z = preactivation_path(0.0, z0, eta=eta, epochs=epochs, cost=name)
             output = sigmoid(z)
@@ -233,30 +234,42 @@ def slowdown_explorer(a0=None, w=None, b=None, eta=0.15, epochs=300, cost="both"
                 line.set_visible(cost in ("both", name))
             reached = epochs_to_reach(output, THRESHOLD)
             when = (
-                f"below {THRESHOLD:g} at epoch {reached:.0f}"
+                _("below {threshold} at epoch {epoch}").format(
+                    threshold=f"{THRESHOLD:g}", epoch=f"{reached:.0f}"
+                )
                 if np.isfinite(reached)
-                else f"not below {THRESHOLD:g} within them"
+                else _("not below {threshold} within them").format(threshold=f"{THRESHOLD:g}")
             )
-            label = "quadratic" if name == "quadratic" else "cross-entropy"
-            parts.append(f"{label}: {output[-1]:.3f} after {epochs} epochs, {when}")
+            label = _("quadratic") if name == "quadratic" else _("cross-entropy")
+            parts.append(
+                _("{cost}: {output} after {epochs} epochs, {when}").format(
+                    cost=label, output=f"{output[-1]:.3f}", epochs=epochs, when=when
+                )
+            )
         for ax in axes:
             ax.set_xlim(0, epochs)
-        out_ax.set_title(f"output, start a0 = {output0:.3f} (w + b = {z0:.2f})")
-        cost_ax.set_title(f"cost, η = {eta:g}")
+        out_ax.set_title(
+            _("output, start a0 = {a0} (w + b = {z0})").format(a0=f"{output0:.3f}", z0=f"{z0:.2f}")
+        )
+        cost_ax.set_title(_("cost, η = {eta}").format(eta=f"{eta:g}"))
         return "<br>".join(parts)
 
     sliders = {
-        "a0": float_slider("initial output a0", a0, *A0_RANGE, A0_STEP),
-        "w": float_slider("starting weight w", w, *W_RANGE, W_STEP, readout_format=".2f"),
-        "b": float_slider("starting bias b", b, *W_RANGE, W_STEP, readout_format=".2f"),
-        "eta": float_slider("learning rate eta", eta, *ETA_RANGE, 0.005),
-        "epochs": int_slider("epochs", epochs, *EPOCHS_RANGE, 10),
+        "a0": float_slider(_("initial output a0"), a0, *A0_RANGE, A0_STEP),
+        "w": float_slider(_("starting weight w"), w, *W_RANGE, W_STEP, readout_format=".2f"),
+        "b": float_slider(_("starting bias b"), b, *W_RANGE, W_STEP, readout_format=".2f"),
+        "eta": float_slider(_("learning rate eta"), eta, *ETA_RANGE, 0.005),
+        "epochs": int_slider(_("epochs"), epochs, *EPOCHS_RANGE, 10),
         "cost": choice(
-            "cost",
-            [("both", "both"), ("quadratic", "quadratic"), ("cross-entropy", "cross_entropy")],
+            _("cost"),
+            [
+                (N_("both"), "both"),
+                (N_("quadratic"), "quadratic"),
+                (N_("cross-entropy"), "cross_entropy"),
+            ],
             cost,
         ),
     }
     return _StartExplorer(
-        fig, sliders, update, start, title="The learning slowdown of one sigmoid neuron"
+        fig, sliders, update, start, title=_("The learning slowdown of one sigmoid neuron")
     )

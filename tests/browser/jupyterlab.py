@@ -5,7 +5,9 @@ temporary copy of the notebooks (running them in the browser never touches the c
 stored outputs). Its Jupyter directories (config, data, runtime, settings, workspaces)
 are fresh temporary ones, so a person's own Jupyter set-up cannot change what is tested:
 the kernel is the ``python3`` kernel of this interpreter, autosave is off, every cell
-stays in the page (no windowing), and no news or update notices pop up.
+stays in the page (no windowing), and no news or update notices pop up. Only the
+configuration folders given as `config_path` are read (as ``make lab-zh`` reads
+jupyter-config/zh: JupyterLab's interface in Chinese).
 """
 
 import json
@@ -62,6 +64,8 @@ class JupyterLab:
         An empty folder for the server's own Jupyter directories and its log.
     extra_args : list of str, optional
         More command-line options for ``jupyter lab``.
+    config_path : list of path, optional
+        Configuration folders for ``JUPYTER_CONFIG_PATH`` (none by default).
 
     Notes
     -----
@@ -69,10 +73,11 @@ class JupyterLab:
     ends the server by its process id: SIGTERM, a bounded wait, then SIGKILL.
     """
 
-    def __init__(self, root_dir, home, extra_args=()):
+    def __init__(self, root_dir, home, extra_args=(), config_path=()):
         self.root_dir = Path(root_dir)
         self.home = Path(home)
         self.extra_args = list(extra_args)
+        self.config_path = [str(Path(folder).resolve()) for folder in config_path]
         self.port = None
         self.token = secrets.token_hex(24)
         self.process = None
@@ -117,6 +122,8 @@ class JupyterLab:
             env[name] = str(path)
         env.pop("JUPYTER_PATH", None)
         env.pop("JUPYTER_CONFIG_PATH", None)
+        if self.config_path:
+            env["JUPYTER_CONFIG_PATH"] = os.pathsep.join(self.config_path)
         return env
 
     def start(self, timeout=90):

@@ -6,7 +6,9 @@ then finds the displayed explorers (the ``lossedu-explorer`` boxes). :meth:`move
 moves one control as a person does (keyboard on a slider's handle, a click on a toggle
 button, another option in a drop-down) until the explorer's figure, screenshotted in
 the page, changes visibly. Each redraw is timed in the page, from the key press
-or click to the ``load`` event of the new figure image.
+or click to the ``load`` event of the new figure image. The page reads and clicks
+JupyterLab's own words (menus, kernel status) in the interface's language
+(:data:`INTERFACE`).
 """
 
 import io
@@ -51,6 +53,30 @@ document.addEventListener("load", (e) => {
 }, true);
 """
 
+#: The words of JupyterLab's own interface the page reads or clicks, by interface language
+#: (zh: the jupyterlab-language-pack-zh-CN translations).
+INTERFACE = {
+    "en": {
+        "File": "File",
+        "Edit": "Edit",
+        "Run": "Run",
+        "No Kernel": "No Kernel",
+        "Idle": "Idle",
+        "log entries": r"(\d+) log entries",
+    },
+    "zh": {
+        "File": "文件",
+        "Edit": "编辑",
+        "Run": "运行",
+        "No Kernel": "无内核",
+        "Idle": "空闲",
+        "log entries": r"(\d+) 个日志条目",
+    },
+}
+
+#: What matplotlib says when a font lacks a glyph (a warning, or a mathtext log message).
+MISSING_GLYPH = re.compile(r"Glyph \d+ .*missing|does not have a glyph")
+
 NOTEBOOK = ".jp-NotebookPanel .jp-Notebook"
 EXPLORER = ".lossedu-explorer"
 FIGURE = "img.widget-image"
@@ -63,15 +89,17 @@ LOG_ERRORS = (
     '.jp-OutputArea-child:has(.jp-OutputArea-prompt[data-log-level="error"]) .jp-OutputArea-output'
 )
 
-#: True once the notebook's kernel is connected and idle (or the text of a dialog).
+#: True once the notebook's kernel is connected and idle (or the text of a dialog);
+#: `words` are the interface's words (:data:`INTERFACE`).
 KERNEL_READY = r"""
-() => {
+(words) => {
   const dialog = window.__lossedu.dialog();
   if (dialog) return dialog;
   const status = [...document.querySelectorAll('.jp-StatusBar-TextItem')]
     .map((item) => item.textContent.trim()).find((text) => text.includes(' | '));
   const indicator = document.querySelector('.jp-Notebook-ExecutionIndicator');
-  return !!status && !status.startsWith('No Kernel') && status.endsWith('| Idle')
+  return !!status && !status.startsWith(words['No Kernel'])
+    && status.endsWith('| ' + words['Idle'])
     && !!indicator && indicator.dataset.status === 'idle';
 }
 """
@@ -211,8 +239,10 @@ def slug(text):
 
     >>> slug("probability p (true class)")
     'probability-p-true-class'
+    >>> slug("初始输出 a0")
+    '初始输出-a0'
     """
-    return re.sub(r"[^A-Za-z0-9]+", "-", text).strip("-").lower() or "control"
+    return re.sub(r"[^A-Za-z0-9\u4e00-\u9fff]+", "-", text).strip("-").lower() or "control"
 
 
 class NotebookPage:
@@ -226,11 +256,14 @@ class NotebookPage:
         The notebook's path relative to the server's root.
     workspace : str
         A fresh workspace name (the page opens it with ``?reset``).
+    interface : {"en", "zh"}
+        The language of JupyterLab's own interface (its menus and status bar).
     """
 
-    def __init__(self, browser, lab, notebook, workspace):
+    def __init__(self, browser, lab, notebook, workspace, interface="en"):
         self.lab = lab
         self.notebook = notebook
+        self.words = INTERFACE[interface]
         self.context = browser.new_context(viewport={"width": 1400, "height": 1000})
         self.context.add_init_script(INSTRUMENT)
         self.page = self.context.new_page()
@@ -252,14 +285,22 @@ class NotebookPage:
     # -- running the notebook ---------------------------------------------------------
 
     def menu(self, title, command):
-        """Choose a menu entry: the menu bar's `title`, then the item for `command`."""
-        self.page.locator(".lm-MenuBar-item").filter(has_text=re.compile(f"^{title}$")).click()
+        """Choose a menu entry: the menu bar's `title` (its English name, shown in the
+        interface's language), then the item for `command`."""
+        shown = re.escape(self.words[title])
+        self.page.locator(".lm-MenuBar-item").filter(has_text=re.compile(f"^{shown}$")).click()
         self.page.locator(f'.lm-Menu-item[data-command="{command}"]').click()
 
-    def wait(self, script, what, timeout):
+    def menu_titles(self):
+        """The titles of the menu bar, as shown."""
+        return [text.strip() for text in self.page.locator(".lm-MenuBar-item").all_inner_texts()]
+
+    def wait(self, script, what, timeout, arg=None):
         """Wait until `script` is true in the page; fail early if a dialog opens."""
         try:
-            result = self.page.wait_for_function(script, timeout=timeout * 1000, polling=200)
+            result = self.page.wait_for_function(
+                script, arg=arg, timeout=timeout * 1000, polling=200
+            )
         except playwright_timeout() as error:
             raise BrowserTestFailure(
                 f"{self.notebook}: {what} within {timeout} s (kernel: {self.kernel_status()})"
@@ -271,7 +312,7 @@ class NotebookPage:
 
     def run_all(self, timeout=300):
         """Clear the stored outputs, run all cells, wait until the kernel ran them all."""
-        self.wait(KERNEL_READY, "the kernel was not ready", timeout=120)
+        self.wait(KERNEL_READY, "the kernel was not ready", timeout=120, arg=self.words)
         self.menu("Edit", "editmenu:clear-all")
         self.menu("Run", "runmenu:run-all")
         self.wait(EXECUTED, "the kernel did not run every cell", timeout)
@@ -353,7 +394,7 @@ class NotebookPage:
         item = self.page.locator(".jp-LogConsoleStatusItem [title]")
         if not item.count():
             return []
-        entries = re.search(r"(\d+) log entries", item.first.get_attribute("title") or "")
+        entries = re.search(self.words["log entries"], item.first.get_attribute("title") or "")
         if not entries or entries.group(1) == "0":
             return []
         panel = self.page.locator(".jp-LogConsolePanel")
@@ -361,6 +402,16 @@ class NotebookPage:
             item.first.click()
             panel.first.wait_for()
         return panel.first.locator(LOG_ERRORS).all_inner_texts()
+
+    def missing_glyphs(self):
+        """matplotlib's messages about glyphs its fonts lack, in cell outputs or the log."""
+        outputs = self.page.locator(f"{NOTEBOOK} .jp-OutputArea-output").all_inner_texts()
+        return [
+            line
+            for text in [*outputs, *self.kernel_log_errors()]
+            for line in text.splitlines()
+            if MISSING_GLYPH.search(line)
+        ]
 
     def problems_text(self):
         counts = Counter(self.problems())

@@ -293,6 +293,21 @@ def _slowdown_map(ax=None):
     return plots.plot_slowdown_map(w, b, needed, budget=300, starts={"0.98": (2.0, 2.0)})
 
 
+def _network_histories():
+    """Two short runs: one named by its cost, one by a label of its own."""
+    history = le.NetworkHistory(
+        np.array([1.0, 0.5]),
+        np.array([0.1, 0.8]),
+        np.array([0.1, 0.01]),
+        np.array([0.01, 0.001]),
+        None,
+        "quadratic",
+        3.0,
+        100,
+    )
+    return {"quadratic": history, "softmax CE, hidden scale 40": history}
+
+
 P, Q = [0.7, 0.2, 0.1], [0.5, 0.3, 0.2]
 #: One call of every plot function, with arguments that draw all its text.
 PLOT_CALLS = {
@@ -330,6 +345,10 @@ PLOT_CALLS = {
     "plot_slowdown_map": _slowdown_map,
     "plot_training_curves": lambda: plots.plot_training_curves(_histories()),
     "plot_weight_line": lambda: plots.plot_weight_line(),
+    "plot_digits": lambda: plots.plot_digits(np.zeros((3, 8, 8)), [0, 1, 2]),
+    "plot_learning_curves": lambda: plots.plot_learning_curves(
+        _network_histories(), panels=list(plots.network.PANELS), title="title"
+    ),
 }
 
 

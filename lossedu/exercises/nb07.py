@@ -14,6 +14,7 @@ import math
 import numpy as np
 
 from .. import hidden_activations, init_network, sigmoid
+from ..i18n import N_
 from . import Exercise, ExerciseSet
 
 #: The network of the notebook.
@@ -45,18 +46,18 @@ EXERCISES = ExerciseSet(
     {
         1: Exercise(
             expected=lambda: -(math.log(SHARE) + 9 * math.log(1.0 - SHARE)),
-            hint=(
+            hint=N_(
                 "The label's output costs −ln 0.1; each of the nine others has target 0 and "
                 "costs −ln(1 − 0.1); the cost sums the 10."
             ),
         ),
         2: Exercise(
             expected=lambda: float(sigmoid(OUTPUT_BIAS) * (1.0 - sigmoid(OUTPUT_BIAS))),
-            hint="σ'(z) = σ(z)(1 − σ(z)) at z = 4, where σ(4) ≈ 0.982.",
+            hint=N_("σ'(z) = σ(z)(1 − σ(z)) at z = 4, where σ(4) ≈ 0.982."),
         ),
         3: Exercise(
             expected=_saturated_share,
-            hint=(
+            hint=N_(
                 "le.hidden_activations(net, data.X_train) gives H; count the entries with "
                 "H(1 − H) < 0.01 and divide by their number (np.mean of the comparison)."
             ),

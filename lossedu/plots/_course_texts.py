@@ -30,4 +30,10 @@ COURSE_TEXTS = (
     N_("From output 0.98: honest gradients against the demo's"),
     N_("w = 0.6, b = 0.9 (output 0.82)"),
     N_("w = b = 2 (output 0.98)"),
+    # 07: the titles of the learning curves, and the runs started at two hidden scales.
+    N_("The same initial weights, three costs (η = 3, batches of 100)"),
+    N_("Every sigmoid output starts at 0.9997 (output bias 8)"),
+    N_("Softmax cross-entropy, hidden layer started at scale 1 and at scale 40"),
+    N_("softmax CE, hidden scale 1"),
+    N_("softmax CE, hidden scale 40"),
 )

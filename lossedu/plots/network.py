@@ -6,6 +6,7 @@ from matplotlib.axes import Axes
 from matplotlib.ticker import NullLocator
 
 from .._validation import as_float_array, as_labels
+from ..i18n import N_, _
 from ..network import NetworkHistory
 from ._style import COLORS
 
@@ -19,22 +20,22 @@ NETWORK_STYLE = {
 }
 #: Each cost's name in legends: the output units and the cost.
 NETWORK_LABELS = {
-    "quadratic": "sigmoid + quadratic ½‖a − y‖²",
-    "binary_cross_entropy": "sigmoid + binary cross-entropy",
-    "categorical_cross_entropy": "softmax + categorical cross-entropy",
+    "quadratic": N_("sigmoid + quadratic ½‖a − y‖²"),
+    "binary_cross_entropy": N_("sigmoid + binary cross-entropy"),
+    "categorical_cross_entropy": N_("softmax + categorical cross-entropy"),
 }
 #: What each panel shows: the history's attribute, its axis label, log scale or not.
 PANELS = {
-    "train_loss": ("training cost C (log scale)", "log"),
-    "test_accuracy": ("test accuracy [%]", "linear"),
-    "output_gradient": ("mean |∂C/∂W₂| (log scale)", "log"),
-    "hidden_gradient": ("mean |∂C/∂W₁| (log scale)", "log"),
+    "train_loss": (N_("training cost C (log scale)"), "log"),
+    "test_accuracy": (N_("test accuracy [%]"), "linear"),
+    "output_gradient": (N_("mean |∂C/∂W₂| (log scale)"), "log"),
+    "hidden_gradient": (N_("mean |∂C/∂W₁| (log scale)"), "log"),
 }
 TITLES = {
-    "train_loss": "cost on the training set",
-    "test_accuracy": "accuracy on the 450 test images",
-    "output_gradient": "gradient at the output layer",
-    "hidden_gradient": "gradient at the hidden layer",
+    "train_loss": N_("cost on the training set"),
+    "test_accuracy": N_("accuracy on the 450 test images"),
+    "output_gradient": N_("gradient at the output layer"),
+    "hidden_gradient": N_("gradient at the hidden layer"),
 }
 #: Further looks, for runs that are not told apart by their cost (e.g. several scales).
 _RUN_STYLES = (
@@ -70,15 +71,16 @@ def plot_learning_curves(
     ----------
     histories : dict of str to NetworkHistory
         The runs, by label. A label that is a cost name (``"quadratic"``, ...) gets
-        that cost's colour, line style and legend; other labels are used as they
-        are, with distinct looks.
+        that cost's colour, line style and legend; other labels are shown as they
+        are (looked up in the catalog, see :mod:`lossedu.plots._course_texts`), with
+        distinct looks.
     panels : sequence of str, optional
         Which measures, from ``"train_loss"``, ``"test_accuracy"``,
         ``"output_gradient"`` and ``"hidden_gradient"``.
     ax : sequence of matplotlib.axes.Axes, optional
         One per panel; a new figure when omitted.
     title : str, optional
-        A title over the whole figure.
+        A title over the whole figure (looked up in the catalog, like the labels).
 
     Returns
     -------
@@ -119,7 +121,7 @@ def plot_learning_curves(
     if unknown:
         raise ValueError(f"panels must be among {', '.join(PANELS)}; got {unknown}")
     if ax is None:
-        _, ax = plt.subplots(1, len(panels), figsize=(4.0 * len(panels), 3.4), layout="constrained")
+        ax = plt.subplots(1, len(panels), figsize=(4.0 * len(panels), 3.4), layout="constrained")[1]
     axes = _axes(ax)
     if len(axes) != len(panels):
         raise ValueError(f"ax must hold one axes per panel ({len(panels)}); got {len(axes)}")
@@ -127,7 +129,7 @@ def plot_learning_curves(
     longest = 1
     for k, (label, history) in enumerate(histories.items()):
         style = NETWORK_STYLE.get(label, _RUN_STYLES[k % len(_RUN_STYLES)])
-        name = NETWORK_LABELS.get(label, label)
+        name = _(NETWORK_LABELS.get(label, label))
         epochs = np.arange(len(history.test_accuracy))
         longest = max(longest, epochs[-1])
         artists[label] = {
@@ -137,7 +139,11 @@ def plot_learning_curves(
     for axis, panel in zip(axes, panels, strict=True):
         ylabel, scale = PANELS[panel]
         axis.set(
-            xlabel="epoch", ylabel=ylabel, yscale=scale, title=TITLES[panel], xlim=(0, longest)
+            xlabel=_("epoch"),
+            ylabel=_(ylabel),
+            yscale=scale,
+            title=_(TITLES[panel]),
+            xlim=(0, longest),
         )
         if scale == "log":
             # Ticks at the decades are enough to read these curves; the minor ticks of a
@@ -149,7 +155,7 @@ def plot_learning_curves(
             axis.text(
                 0.99,
                 10,
-                "chance (10 %)",
+                _("chance (10 %)"),
                 color=COLORS["grey"],
                 fontsize="small",
                 ha="right",
@@ -160,7 +166,7 @@ def plot_learning_curves(
     corner = "lower right" if panels[0] == "test_accuracy" else "upper right"
     axes[0].legend(loc=corner, fontsize="small")
     if title:
-        axes[0].figure.suptitle(title)
+        axes[0].figure.suptitle(_(title))
     return artists
 
 
@@ -204,7 +210,7 @@ def plot_digits(images, labels, *, ax=None):
     for k, image in enumerate(images):
         row[:, k * (width + 1) : k * (width + 1) + width] = image
     if ax is None:
-        _, ax = plt.subplots(figsize=(0.85 * n, 1.25), layout="constrained")
+        ax = plt.subplots(figsize=(0.85 * n, 1.25), layout="constrained")[1]
     axes = _axes(ax)
     if len(axes) != 1:
         raise ValueError(f"ax must be one matplotlib Axes; got {len(axes)}")
@@ -213,7 +219,7 @@ def plot_digits(images, labels, *, ax=None):
     ax.set_xticks(np.arange(n) * (width + 1) + (width - 1) / 2, [str(v) for v in labels])
     ax.set_yticks([])
     ax.tick_params(length=0)
-    ax.set_xlabel("label")
+    ax.set_xlabel(_("label"))
     for spine in ax.spines.values():
         spine.set_visible(False)
     return shown

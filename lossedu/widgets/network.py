@@ -7,6 +7,7 @@ import numpy as np
 
 from .._validation import check_choice, check_count, check_in_range
 from ..digits import load_digits_split
+from ..i18n import N_, _
 from ..network import COSTS, continue_training, init_network, train_network
 from ..plots import new_figure
 from ..plots.network import NETWORK_LABELS, NETWORK_STYLE, plot_learning_curves
@@ -78,18 +79,27 @@ def _summary(run, epochs, cost):
     accuracy = 100.0 * run.test_accuracy[: epochs + 1]
     loss = run.train_loss[: epochs + 1]
     reached = np.flatnonzero(accuracy >= 100.0 * ACCURACY_LEVEL)
+    level = f"{100 * ACCURACY_LEVEL:.0f} %"
     when = (
-        f"{100 * ACCURACY_LEVEL:.0f} % first at epoch {reached[0]}"
+        _("{level} first at epoch {epoch}").format(level=level, epoch=reached[0])
         if reached.size
-        else f"not {100 * ACCURACY_LEVEL:.0f} % within {epochs} epochs"
+        else _("not {level} within {epochs} epochs").format(level=level, epochs=epochs)
     )
     parts = [
-        f"<b>{NETWORK_LABELS[cost]}</b>: test accuracy {accuracy[0]:.1f} % at the start, "
-        f"{accuracy[-1]:.1f} % after {epochs} epochs; {when}",
-        f"training cost {loss[0]:.3g} → {loss[-1]:.3g}",
+        _(
+            "<b>{cost}</b>: test accuracy {start} % at the start, {end} % after {epochs} "
+            "epochs; {when}"
+        ).format(
+            cost=_(NETWORK_LABELS[cost]),
+            start=f"{accuracy[0]:.1f}",
+            end=f"{accuracy[-1]:.1f}",
+            epochs=epochs,
+            when=when,
+        ),
+        _("training cost {start} → {end}").format(start=f"{loss[0]:.3g}", end=f"{loss[-1]:.3g}"),
     ]
     if loss[-1] > loss[0]:
-        parts.append("the cost rose: this learning rate is too large for this start")
+        parts.append(_("the cost rose: this learning rate is too large for this start"))
     return "<br>".join(parts)
 
 
@@ -143,7 +153,7 @@ def network_explorer(cost="quadratic", hidden_scale=1.0, output_bias=8.0, eta=3.
     first = runs.get(cost, hidden_scale, output_bias, eta, epochs)
     artists = plot_learning_curves({"run": first}, ax=axes)
     lines = artists["run"]
-    loss_ax, _, gradient_ax = axes
+    loss_ax, gradient_ax = axes[0], axes[2]
     epoch_grid = np.arange(EPOCHS_RANGE[1] + 1)
     (hidden_line,) = gradient_ax.plot(
         epoch_grid[: epochs + 1], first.hidden_gradient, lw=1.5, linestyle=":", color="black"
@@ -152,8 +162,8 @@ def network_explorer(cost="quadratic", hidden_scale=1.0, output_bias=8.0, eta=3.
     loss_ax.get_legend().remove()
     # The output line takes the cost's colour, so a legend handle would go stale: say it in words.
     gradient_ax.set(
-        title="gradients, hidden layer dotted",
-        ylabel="mean |∂C/∂W| (log scale)",
+        title=_("gradients, hidden layer dotted"),
+        ylabel=_("mean |∂C/∂W| (log scale)"),
     )
     loss_ax.set_ylim(*LOSS_LIM)
     gradient_ax.set_ylim(*GRADIENT_LIM)
@@ -169,26 +179,26 @@ def network_explorer(cost="quadratic", hidden_scale=1.0, output_bias=8.0, eta=3.
             line.set_data(x, 100.0 * values if panel == "test_accuracy" else values)
             if panel != "hidden_gradient":
                 line.set(**NETWORK_STYLE[cost])
-        loss_ax.set_title(f"training cost, η = {eta:g}")
+        loss_ax.set_title(_("training cost, η = {eta}").format(eta=f"{eta:g}"))
         return _summary(run, epochs, cost)
 
     sliders = {
         "cost": choice(
-            "cost",
+            _("cost"),
             [
-                ("quadratic", "quadratic"),
-                ("binary CE", "binary_cross_entropy"),
-                ("softmax CE", "categorical_cross_entropy"),
+                (N_("quadratic"), "quadratic"),
+                (N_("binary CE"), "binary_cross_entropy"),
+                (N_("softmax CE"), "categorical_cross_entropy"),
             ],
             cost,
         ),
         "hidden_scale": float_slider(
-            "hidden weight scale", hidden_scale, *HIDDEN_SCALE_RANGE, 0.5, readout_format=".1f"
+            _("hidden weight scale"), hidden_scale, *HIDDEN_SCALE_RANGE, 0.5, readout_format=".1f"
         ),
         "output_bias": float_slider(
-            "starting output bias", output_bias, *OUTPUT_BIAS_RANGE, 0.5, readout_format=".1f"
+            _("starting output bias"), output_bias, *OUTPUT_BIAS_RANGE, 0.5, readout_format=".1f"
         ),
-        "eta": float_slider("learning rate eta", eta, *ETA_RANGE, 0.5, readout_format=".1f"),
-        "epochs": int_slider("epochs", epochs, *EPOCHS_RANGE, 5),
+        "eta": float_slider(_("learning rate eta"), eta, *ETA_RANGE, 0.5, readout_format=".1f"),
+        "epochs": int_slider(_("epochs"), epochs, *EPOCHS_RANGE, 5),
     }
-    return Explorer(fig, sliders, update, title="A 64–30–10 network learns the digits")
+    return Explorer(fig, sliders, update, title=_("A 64–30–10 network learns the digits"))

@@ -8,7 +8,7 @@ STAMP  := $(VENV)/.installed
 # Jupyter refuses to run as root unless told to; CI machines run as root.
 ROOT_FLAG := $(if $(filter 0,$(shell id -u)),--allow-root,)
 
-.PHONY: help install lab test lint format notebooks bench constraints clean
+.PHONY: help install lab present test lint format notebooks bench constraints clean
 
 help:  ## list the targets
 	@grep -E '^[a-z]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/'
@@ -22,6 +22,10 @@ install: $(STAMP)  ## create .venv and install the package with its notebook and
 
 lab: $(STAMP)  ## open JupyterLab on the notebooks (127.0.0.1, token on)
 	$(BIN)/jupyter lab --ip=127.0.0.1 --ServerApp.root_dir=notebooks $(ROOT_FLAG)
+
+present: $(STAMP)  ## show every explorer for a class: Voilà, no code, large controls (127.0.0.1, token on)
+	$(BIN)/voila notebooks/classroom.ipynb --no-browser --Voila.ip=127.0.0.1 --token \
+	  --strip_sources=True --show_tracebacks=False
 
 lint: $(STAMP)  ## ruff: lint and formatting of the package, tests and benchmarks
 	$(BIN)/ruff check lossedu tests benchmarks tools conftest.py

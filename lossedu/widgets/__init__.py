@@ -3,7 +3,7 @@
 Each explorer is built by a function and returns an :class:`Explorer`: it
 displays itself in Jupyter, exposes ``.sliders`` (the controls by short name)
 and ``.figure`` (the matplotlib figure it updates in place). Each comes with
-its scenes (:mod:`lossedu.widgets.scenes`) in a drop-down above its controls;
+its scenes (:mod:`lossedu.widgets.scenes`) in a drop-down under its controls;
 :func:`classroom` shows them all, in course order, for a class.
 """
 

@@ -454,7 +454,7 @@ class Explorer:
     # -- scenes: named settings of every control, shown in one click ------------------
 
     def add_scenes(self, scenes, *, label="scene", prompt="choose a scene"):
-        """Offer named settings of the controls in a drop-down above them.
+        """Offer named settings of the controls in a drop-down under them.
 
         Parameters
         ----------
@@ -500,7 +500,8 @@ class Explorer:
             )
             self.scene.add_class("lossedu-scene")
             self.scene.observe(self._on_scene, names="value")
-            self._controls.children = (self.scene, *self._controls.children)
+            # Last, next to the figure: moving the controls from the opening state comes first.
+            self._controls.children = (*self._controls.children, self.scene)
         else:
             self.scene.unobserve(self._on_scene, names="value")
             self.scene.options = options

@@ -2,7 +2,7 @@
 
 :data:`SCENES` maps an explorer's factory name to its scenes; a scene maps every
 control of that explorer to the value it shows. The names are what the drop-down
-above the controls lists, in this order. Adding scenes to an explorer, a new one
+under the controls lists, in this order. Adding scenes to an explorer, a new one
 included, is adding an entry here: every explorer exported by
 :mod:`lossedu.widgets` is built with its scenes (see :func:`with_scenes`).
 """
@@ -17,10 +17,10 @@ PROMPT = "choose a scene"
 SCENES = {
     # 01: every halving of p adds one bit; a certain event carries nothing.
     "information_explorer": {
-        "China reaches the finals (p = 0.02)": {"p": 0.02, "unit": "bits"},
         "a fair coin lands heads: 1 bit": {"p": 0.5, "unit": "bits"},
         "the same coin in nats": {"p": 0.5, "unit": "nats"},
         "a certain event: no information": {"p": 1.0, "unit": "bits"},
+        "China reaches the finals (p = 0.02)": {"p": 0.02, "unit": "bits"},
     },
     # 02: the uniform distribution reaches log 3; a certain outcome has entropy 0.
     "entropy_explorer": {
@@ -143,7 +143,7 @@ def with_scenes(factory):
     >>> from lossedu.widgets.information import information_explorer
     >>> explorer = with_scenes(information_explorer)()
     >>> explorer.scene.options[1]
-    ('China reaches the finals (p = 0.02)', 'China reaches the finals (p = 0.02)')
+    ('a fair coin lands heads: 1 bit', 'a fair coin lands heads: 1 bit')
     """
     scenes = SCENES.get(factory.__name__)
     if not scenes:

@@ -17,7 +17,8 @@ new figure is written to ``test-artifacts/browser-latency.json``::
                    "controls": {"<label>": {"kind": ..., "median_ms": ..., ...}}}}, ...}
 
 (``median_ms`` of an explorer is over its slider moves, or over all its controls when it
-has no slider.)
+has no slider; ``cold_median_ms`` is over the first move of each control since Run All.)
+The presentation page's test writes its own ``"presentation"`` key to the same file.
 
 Needs Debian's Chromium at /usr/bin/chromium (``apt-get install chromium``); without it
 the tests skip, unless ``LOSSEDU_REQUIRE_BROWSER=1`` (set by CI) makes them fail.
@@ -26,7 +27,6 @@ the tests skip, unless ``LOSSEDU_REQUIRE_BROWSER=1`` (set by CI) makes them fail
 ``--LabApp.labextensions_path='[]'`` shows that a missing widget extension is caught).
 """
 
-import json
 import os
 import platform
 import secrets
@@ -41,6 +41,7 @@ from browser import SUMMARY
 from browser.jupyterlab import JupyterLab, copy_notebooks, extra_args_from_environment
 from browser.lab import CHROMIUM, CHROMIUM_ARGS, BrowserTestFailure, NotebookPage, slug
 from browser.notebooks import explorer_notebooks
+from browser.report import update_report
 
 from lossedu import widgets
 
@@ -127,17 +128,19 @@ def latency(pytestconfig, chromium):
     from ipywidgets import __version__ as ipywidgets_version
     from jupyterlab import __version__ as jupyterlab_version
 
-    report = {
-        "generated": datetime.now(timezone.utc).isoformat(timespec="seconds"),
-        "what": "ms from a key press or click in JupyterLab to the explorer's new figure",
-        "chromium": chromium.version,
-        "jupyterlab": jupyterlab_version,
-        "ipywidgets": ipywidgets_version,
-        "machine": f"{platform.machine()}, {os.cpu_count()} cores",
-        "explorers": explorers,
-    }
-    LATENCY.parent.mkdir(parents=True, exist_ok=True)
-    LATENCY.write_text(json.dumps(report, indent=2) + "\n")
+    # The presentation page's test (tests/test_presentation.py) keeps its own key.
+    update_report(
+        LATENCY,
+        {
+            "generated": datetime.now(timezone.utc).isoformat(timespec="seconds"),
+            "what": "ms from a key press or click in JupyterLab to the explorer's new figure",
+            "chromium": chromium.version,
+            "jupyterlab": jupyterlab_version,
+            "ipywidgets": ipywidgets_version,
+            "machine": f"{platform.machine()}, {os.cpu_count()} cores",
+            "explorers": explorers,
+        },
+    )
     pytestconfig.stash.setdefault(SUMMARY, []).append(
         f"browser redraw times: {LATENCY.relative_to(ROOT)}"
         + "".join(
@@ -205,6 +208,8 @@ def exercise(page, number, label, shot):
 
 def latency_entry(title, notebook, name, timings):
     """The report of one explorer: median and samples over its slider moves, per control."""
+    # The first move of each control since Run All is its cold move.
+    cold = {key: ms[0] for key, (_, ms) in timings.items()}
     sliders = [ms for kind, samples in timings.values() if kind == "slider" for ms in samples]
     every = [ms for _, samples in timings.values() for ms in samples]
     samples = sliders or every
@@ -214,6 +219,8 @@ def latency_entry(title, notebook, name, timings):
         "title": title,
         "median_ms": round(statistics.median(samples), 1),
         "samples_ms": [round(ms, 1) for ms in samples],
+        "cold_median_ms": round(statistics.median(cold.values()), 1),
+        "cold_ms": {key: round(ms, 1) for key, ms in cold.items()},
         "controls": {
             key: {
                 "kind": kind,

@@ -112,6 +112,10 @@ class _IncrementalRenderer:
         # every artist fresh, hiding what changed: start again from a whole draw.
         figure.canvas.mpl_connect("draw_event", self._on_draw)
 
+    def adopt_layout(self):
+        """Take the figure's layout as drawn last as the current one (after freezing it)."""
+        self._last = self._layout_fingerprint()
+
     def _on_draw(self, event):
         if not self._drawing:
             self._drawn = False
@@ -431,6 +435,19 @@ class Explorer:
         # The first draw has placed everything; freeze that layout so a slider
         # move redraws the artists without solving the layout again.
         self.figure.set_layout_engine("none")
+        self._prime()
+
+    def _prime(self):
+        """Render the current values once more, unseen, so that the first move is warm.
+
+        The renderer takes the layout the first draw froze as its own, and learns from
+        this render which artists an update changes, caching what lies beneath and
+        above them (see :class:`_IncrementalRenderer`): a control's first move then
+        costs what every later move costs. The image keeps the first, whole draw.
+        """
+        self._renderer.adopt_layout()
+        self._update(**self.values)
+        self._renderer.render()
 
     @property
     def values(self):

@@ -5,6 +5,7 @@ import ipywidgets
 import pytest
 
 from lossedu import widgets
+from lossedu.widgets.classroom import COURSE
 from lossedu.widgets.scenes import LABEL, PROMPT, SCENES
 
 #: What the readout must say after each scene: the numbers the notebooks state.
@@ -106,10 +107,16 @@ def test_scene_redraws_once_and_shows_what_the_notebook_says(name, scene):
         assert text in explorer.readout.value, f"{scene}: {explorer.readout.value}"
 
 
-@pytest.mark.parametrize("name", sorted(SCENES))
-def test_first_scene_changes_the_opening_figure(name):
-    # The browser tests pick the first scene: it must show something new.
-    explorer = factory(name)()
+OPENINGS = [(f.__name__, kwargs) for _, f, kwargs in COURSE] + [
+    (name, {}) for name in sorted(SCENES)
+]
+
+
+@pytest.mark.parametrize(("name", "kwargs"), OPENINGS, ids=[f"{n}-{k}" for n, k in OPENINGS])
+def test_first_scene_changes_the_opening_figure(name, kwargs):
+    # The browser tests choose the first scene: it must show something new, whether the
+    # explorer opens as its notebook and the classroom build it or with its defaults.
+    explorer = factory(name)(**kwargs)
     before = bytes(explorer.image.value)
     explorer.scene.value = next(iter(SCENES[name]))
     assert bytes(explorer.image.value) != before

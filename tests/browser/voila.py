@@ -9,10 +9,11 @@ across its range with the mouse and times the figures that follow it.
 
 import base64
 import socket
+import subprocess
 import sys
 import time
 
-from .jupyterlab import JupyterLab
+from .jupyterlab import JupyterLab, free_port
 from .lab import INSTRUMENT, WIDGET_ERRORS, BrowserTestFailure, NotebookPage
 
 #: Remembers when the mouse was released (capture phase, like INSTRUMENT).
@@ -71,9 +72,7 @@ class Voila(JupyterLab):
     def start(self, timeout=90):
         """Start Voilà and wait until its port accepts connections."""
         self.home.mkdir(parents=True, exist_ok=True)
-        self.port = _free_port()
-        import subprocess
-
+        self.port = free_port()
         log = open(self.log_path, "wb")  # noqa: SIM115 - closed by the process's end
         self.process = subprocess.Popen(
             self.command(),
@@ -101,12 +100,6 @@ class Voila(JupyterLab):
 
     def shutdown_sessions(self):
         """Voilà ends its kernel with the page; nothing to do."""
-
-
-def _free_port():
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 class PresentationPage(NotebookPage):

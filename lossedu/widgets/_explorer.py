@@ -13,6 +13,7 @@ axes' limits, labels or layout changed, in which case the whole figure is drawn.
 """
 
 import base64
+import contextlib
 import functools
 import struct
 import zlib
@@ -22,6 +23,7 @@ import numpy as np
 from matplotlib.axis import Axis
 from matplotlib.figure import Figure
 from matplotlib.spines import Spine
+from matplotlib.text import Text
 from matplotlib.ticker import FixedFormatter, FixedLocator, FuncFormatter
 
 from .._validation import as_mapping, check_text
@@ -443,10 +445,13 @@ class Explorer:
         The renderer takes the layout the first draw froze as its own, and learns from
         this render which artists an update changes, caching what lies beneath and
         above them (see :class:`_IncrementalRenderer`): a control's first move then
-        costs what every later move costs. The image keeps the first, whole draw.
+        costs what every later move costs. A text the update sets (a title that shows
+        a value) counts as changed even when it is the same, as it will be on a move.
+        The image keeps the first, whole draw.
         """
         self._renderer.adopt_layout()
-        self._update(**self.values)
+        with _texts_set_are_changed():
+            self._update(**self.values)
         self._renderer.render()
 
     @property
@@ -584,6 +589,26 @@ class Explorer:
     def __repr__(self):
         values = ", ".join(f"{name}={value!r}" for name, value in self.values.items())
         return f"<{type(self).__name__} {values}>"
+
+
+@contextlib.contextmanager
+def _texts_set_are_changed():
+    """Within: setting a text marks it stale even when the text stays the same.
+
+    matplotlib marks a text stale only when its string changes, so an update run
+    again with the same values would hide which texts it sets.
+    """
+    original = Text.set_text
+
+    def set_text(self, s):
+        original(self, s)
+        self.stale = True
+
+    Text.set_text = set_text
+    try:
+        yield
+    finally:
+        Text.set_text = original
 
 
 def _unshowable(control, value):

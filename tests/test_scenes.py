@@ -177,3 +177,10 @@ def test_slider_off_its_steps_is_refused():
     bad = dict(SCENES["slowdown_explorer"]["the saturated 0.98 start (w = b = 2)"], eta=0.1234)
     with pytest.raises(ValueError, match="expected a stop of the slider"):
         explorer.add_scenes({"bad": bad})
+
+
+def test_with_scenes_needs_a_factory():
+    from lossedu.widgets.scenes import with_scenes
+
+    with pytest.raises(ValueError, match="factory must be an explorer's factory function"):
+        with_scenes("slowdown_explorer")

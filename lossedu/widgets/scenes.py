@@ -145,6 +145,8 @@ def with_scenes(factory):
     >>> explorer.scene.options[1]
     ('a fair coin lands heads: 1 bit', 'a fair coin lands heads: 1 bit')
     """
+    if not callable(factory) or not hasattr(factory, "__name__"):
+        raise ValueError(f"factory must be an explorer's factory function; got {factory!r}")
     scenes = SCENES.get(factory.__name__)
     if not scenes:
         return factory

@@ -39,7 +39,7 @@ from pathlib import Path
 import pytest
 from browser import SUMMARY
 from browser.jupyterlab import JupyterLab, copy_notebooks, extra_args_from_environment
-from browser.lab import CHROMIUM, CHROMIUM_ARGS, BrowserTestFailure, NotebookPage, slug
+from browser.lab import BrowserTestFailure, NotebookPage, slug
 from browser.notebooks import explorer_notebooks
 from browser.report import update_report
 
@@ -66,32 +66,7 @@ def test_every_explorer_is_shown_by_a_lesson_notebook():
     )
 
 
-# -- session fixtures: one browser, one JupyterLab, one latency report ------------------
-
-
-def unavailable(reason):
-    if os.environ.get("LOSSEDU_REQUIRE_BROWSER") == "1":
-        pytest.fail(f"{reason} (LOSSEDU_REQUIRE_BROWSER=1 requires the browser tests)")
-    pytest.skip(f"{reason}; install it with `apt-get install chromium` to run the browser tests")
-
-
-@pytest.fixture(scope="session")
-def chromium():
-    """Debian's Chromium, headless, launched once for the session by Playwright."""
-    if not os.path.exists(CHROMIUM):
-        unavailable(f"Chromium is not installed at {CHROMIUM}")
-    try:
-        from playwright.sync_api import sync_playwright
-    except ImportError:
-        unavailable("Playwright for Python is not installed (`make install` installs it)")
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(
-            executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS
-        )
-        try:
-            yield browser
-        finally:
-            browser.close()
+# -- session fixtures: one JupyterLab, one latency report (the browser: tests/conftest.py) --
 
 
 @pytest.fixture(scope="session")

@@ -22,7 +22,7 @@ from pathlib import Path
 
 import numpy as np
 import pytest
-from browser.lab import CHROMIUM, CHROMIUM_ARGS, VISIBLE, BrowserTestFailure, pixel_difference
+from browser.lab import VISIBLE, BrowserTestFailure, pixel_difference
 from browser.report import update_report
 from browser.voila import PresentationPage, Voila, drag
 from PIL import Image
@@ -62,26 +62,6 @@ SHOWN_VALUES = """
   return el.querySelector('button.mod-active')?.textContent.trim() ?? '';
 })
 """
-
-
-@pytest.fixture(scope="module")
-def browser():
-    if not os.path.exists(CHROMIUM):
-        if os.environ.get("LOSSEDU_REQUIRE_BROWSER") == "1":
-            pytest.fail(f"Chromium is not installed at {CHROMIUM} (LOSSEDU_REQUIRE_BROWSER=1)")
-        pytest.skip(f"Chromium is not installed at {CHROMIUM}")
-    try:
-        from playwright.sync_api import sync_playwright
-    except ImportError:
-        pytest.skip("Playwright for Python is not installed")
-    with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(
-            executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS
-        )
-        try:
-            yield chromium
-        finally:
-            chromium.close()
 
 
 @pytest.fixture(scope="module")
@@ -128,7 +108,8 @@ def local_figure(factory, kwargs, explorer, shown):
 
 
 @pytest.mark.browser
-def test_presentation_page(browser, voila):
+def test_presentation_page(chromium, voila):
+    browser = chromium
     page = PresentationPage(browser, voila)
     report = {}
     try:

@@ -30,6 +30,37 @@ def require(module_name):
         pytest.skip(f"{module_name} is not installed; `make test` installs it")
 
 
+# -- browser: one Chromium for the session, shared by every browser test ----------------
+# (Playwright's sync API runs one event loop: a second instance in the same process fails.)
+
+
+def unavailable(reason):
+    if os.environ.get("LOSSEDU_REQUIRE_BROWSER") == "1":
+        pytest.fail(f"{reason} (LOSSEDU_REQUIRE_BROWSER=1 requires the browser tests)")
+    pytest.skip(f"{reason}; install it with `apt-get install chromium` to run the browser tests")
+
+
+@pytest.fixture(scope="session")
+def chromium():
+    """Debian's Chromium, headless, launched once for the session by Playwright."""
+    from browser.lab import CHROMIUM, CHROMIUM_ARGS
+
+    if not os.path.exists(CHROMIUM):
+        unavailable(f"Chromium is not installed at {CHROMIUM}")
+    try:
+        from playwright.sync_api import sync_playwright
+    except ImportError:
+        unavailable("Playwright for Python is not installed (`make install` installs it)")
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(
+            executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS
+        )
+        try:
+            yield browser
+        finally:
+            browser.close()
+
+
 # -- browser: where the browser tests (tests/test_browser.py) put screenshots and timings --
 
 

@@ -17,7 +17,8 @@ new figure is written to ``test-artifacts/browser-latency.json``::
                    "controls": {"<label>": {"kind": ..., "median_ms": ..., ...}}}}, ...}
 
 (``median_ms`` of an explorer is over its slider moves, or over all its controls when it
-has no slider.)
+has no slider; ``cold_median_ms`` is over the first move of each control since Run All.)
+The presentation page's test writes its own ``"presentation"`` key to the same file.
 
 The Chinese edition: the Chinese twins of :data:`CHINESE_IN_BROWSER` (notebooks/zh/...)
 are opened in a second JupyterLab configured as ``make lab-zh`` configures it
@@ -33,7 +34,6 @@ the tests skip, unless ``LOSSEDU_REQUIRE_BROWSER=1`` (set by CI) makes them fail
 ``--LabApp.labextensions_path='[]'`` shows that a missing widget extension is caught).
 """
 
-import json
 import os
 import platform
 import re
@@ -47,8 +47,9 @@ from pathlib import Path
 import pytest
 from browser import SUMMARY
 from browser.jupyterlab import JupyterLab, copy_notebooks, extra_args_from_environment
-from browser.lab import CHROMIUM, CHROMIUM_ARGS, BrowserTestFailure, NotebookPage, slug
+from browser.lab import BrowserTestFailure, NotebookPage, slug
 from browser.notebooks import explorer_cells, explorer_notebooks
+from browser.report import update_report
 
 from lossedu import widgets
 
@@ -81,32 +82,7 @@ def test_every_explorer_is_shown_by_a_lesson_notebook():
     )
 
 
-# -- session fixtures: one browser, one JupyterLab, one latency report ------------------
-
-
-def unavailable(reason):
-    if os.environ.get("LOSSEDU_REQUIRE_BROWSER") == "1":
-        pytest.fail(f"{reason} (LOSSEDU_REQUIRE_BROWSER=1 requires the browser tests)")
-    pytest.skip(f"{reason}; install it with `apt-get install chromium` to run the browser tests")
-
-
-@pytest.fixture(scope="session")
-def chromium():
-    """Debian's Chromium, headless, launched once for the session by Playwright."""
-    if not os.path.exists(CHROMIUM):
-        unavailable(f"Chromium is not installed at {CHROMIUM}")
-    try:
-        from playwright.sync_api import sync_playwright
-    except ImportError:
-        unavailable("Playwright for Python is not installed (`make install` installs it)")
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(
-            executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS
-        )
-        try:
-            yield browser
-        finally:
-            browser.close()
+# -- session fixtures: one JupyterLab, one latency report (the browser: tests/conftest.py) --
 
 
 @pytest.fixture(scope="session")
@@ -158,17 +134,19 @@ def latency(pytestconfig, chromium):
     from ipywidgets import __version__ as ipywidgets_version
     from jupyterlab import __version__ as jupyterlab_version
 
-    report = {
-        "generated": datetime.now(timezone.utc).isoformat(timespec="seconds"),
-        "what": "ms from a key press or click in JupyterLab to the explorer's new figure",
-        "chromium": chromium.version,
-        "jupyterlab": jupyterlab_version,
-        "ipywidgets": ipywidgets_version,
-        "machine": f"{platform.machine()}, {os.cpu_count()} cores",
-        "explorers": explorers,
-    }
-    LATENCY.parent.mkdir(parents=True, exist_ok=True)
-    LATENCY.write_text(json.dumps(report, indent=2) + "\n")
+    # The presentation page's test (tests/test_presentation.py) keeps its own key.
+    update_report(
+        LATENCY,
+        {
+            "generated": datetime.now(timezone.utc).isoformat(timespec="seconds"),
+            "what": "ms from a key press or click in JupyterLab to the explorer's new figure",
+            "chromium": chromium.version,
+            "jupyterlab": jupyterlab_version,
+            "ipywidgets": ipywidgets_version,
+            "machine": f"{platform.machine()}, {os.cpu_count()} cores",
+            "explorers": explorers,
+        },
+    )
     pytestconfig.stash.setdefault(SUMMARY, []).append(
         f"browser redraw times: {LATENCY.relative_to(ROOT)}"
         + "".join(
@@ -274,6 +252,8 @@ def exercise(page, number, label, shot):
 
 def latency_entry(title, notebook, name, timings):
     """The report of one explorer: median and samples over its slider moves, per control."""
+    # The first move of each control since Run All is its cold move.
+    cold = {key: ms[0] for key, (_, ms) in timings.items()}
     sliders = [ms for kind, samples in timings.values() if kind == "slider" for ms in samples]
     every = [ms for _, samples in timings.values() for ms in samples]
     samples = sliders or every
@@ -283,6 +263,8 @@ def latency_entry(title, notebook, name, timings):
         "title": title,
         "median_ms": round(statistics.median(samples), 1),
         "samples_ms": [round(ms, 1) for ms in samples],
+        "cold_median_ms": round(statistics.median(cold.values()), 1),
+        "cold_ms": {key: round(ms, 1) for key, ms in cold.items()},
         "controls": {
             key: {
                 "kind": kind,

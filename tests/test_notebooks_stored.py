@@ -14,7 +14,9 @@ import pytest
 
 NOTEBOOKS = Path(__file__).resolve().parents[1] / "notebooks"
 ALL = sorted(p for p in NOTEBOOKS.rglob("*.ipynb") if ".ipynb_checkpoints" not in p.parts)
-LESSONS = [p for p in ALL if p.parent == NOTEBOOKS]
+#: Pages of the course that are not lessons: no exercises, no solutions notebook.
+PRESENTATION = NOTEBOOKS / "classroom.ipynb"
+LESSONS = [p for p in ALL if p.parent == NOTEBOOKS and p != PRESENTATION]
 IDS = [str(p.relative_to(NOTEBOOKS)) for p in ALL]
 
 
@@ -33,6 +35,17 @@ def test_course_has_lessons_and_solutions():
     for lesson in LESSONS:
         solution = NOTEBOOKS / "solutions" / f"{lesson.stem}_solutions.ipynb"
         assert solution.exists(), f"{lesson.name} has no solutions notebook"
+
+
+def test_presentation_page_shows_the_classroom():
+    # `make present` serves it with Voilà: a title, then one cell that builds every explorer.
+    assert PRESENTATION.exists(), "notebooks/classroom.ipynb is the presentation page"
+    markdown, code = cells(PRESENTATION, "markdown"), cells(PRESENTATION, "code")
+    assert markdown and source(markdown[0]).lstrip().startswith("# "), "first cell: a title"
+    assert len(code) == 1, "one code cell: the page shows no code, and needs only the classroom"
+    assert re.search(r"\bwidgets\.classroom\(\)\s*$", source(code[0])), source(code[0])
+    assert "nbval-ignore-output" in code[0].get("metadata", {}).get("tags", [])
+    assert not re.search(r"\bcheck\(\d+,", source(code[0])), "no exercises on the page"
 
 
 @pytest.mark.parametrize("path", ALL, ids=IDS)

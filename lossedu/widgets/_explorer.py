@@ -13,6 +13,7 @@ axes' limits, labels or layout changed, in which case the whole figure is drawn.
 """
 
 import base64
+import contextlib
 import functools
 import struct
 import zlib
@@ -22,6 +23,7 @@ import numpy as np
 from matplotlib.axis import Axis
 from matplotlib.figure import Figure
 from matplotlib.spines import Spine
+from matplotlib.text import Text
 from matplotlib.ticker import FixedFormatter, FixedLocator, FuncFormatter
 
 from .._validation import as_mapping, check_text
@@ -112,6 +114,10 @@ class _IncrementalRenderer:
         # A draw from elsewhere (savefig, render_png, the inline backend) marks
         # every artist fresh, hiding what changed: start again from a whole draw.
         figure.canvas.mpl_connect("draw_event", self._on_draw)
+
+    def adopt_layout(self):
+        """Take the figure's layout as drawn last as the current one (after freezing it)."""
+        self._last = self._layout_fingerprint()
 
     def _on_draw(self, event):
         if not self._drawing:
@@ -384,12 +390,18 @@ class Explorer:
         What is displayed: title, controls, the figure's image, the readout.
     redraws : int
         How many times the figure has been rendered (one per control change).
+    scenes : dict of str to dict
+        Named settings of the controls (see :meth:`add_scenes`), by name.
+    scene : ipywidgets.Dropdown or None
+        The control that shows a scene in one click, once scenes are added; its
+        value is the scene shown, or "" when a control has moved since.
 
     Notes
     -----
     Setting ``explorer.sliders[name].value`` from code redraws synchronously,
     exactly as a move in the browser does, so tests and benchmarks can drive an
-    explorer without one.
+    explorer without one. :meth:`show_scene` sets several controls and redraws
+    once.
     """
 
     def __init__(self, figure, sliders, update, *, title=None):
@@ -412,10 +424,13 @@ class Explorer:
         self.image = widgets.Image(format="png", layout=widgets.Layout(max_width="100%"))
         self.readout = widgets.HTML()
         self.redraws = 0
+        self.scenes = {}
+        self.scene = None
+        self._holding = False
         self._renderer = _IncrementalRenderer(figure)
-        controls = widgets.VBox(list(self.sliders.values()))
+        self._controls = widgets.VBox(list(self.sliders.values()))
         header = [widgets.HTML(f"<b>{title}</b>")] if title else []
-        self.widget = widgets.VBox([*header, controls, self.image, self.readout])
+        self.widget = widgets.VBox([*header, self._controls, self.image, self.readout])
         self.widget.add_class("lossedu-explorer")
         for control in self.sliders.values():
             control.observe(self._on_change, names="value")
@@ -423,6 +438,22 @@ class Explorer:
         # The first draw has placed everything; freeze that layout so a slider
         # move redraws the artists without solving the layout again.
         self.figure.set_layout_engine("none")
+        self._prime()
+
+    def _prime(self):
+        """Render the current values once more, unseen, so that the first move is warm.
+
+        The renderer takes the layout the first draw froze as its own, and learns from
+        this render which artists an update changes, caching what lies beneath and
+        above them (see :class:`_IncrementalRenderer`): a control's first move then
+        costs what every later move costs. A text the update sets (a title that shows
+        a value) counts as changed even when it is the same, as it will be on a move.
+        The image keeps the first, whole draw.
+        """
+        self._renderer.adopt_layout()
+        with _texts_set_are_changed():
+            self._update(**self.values)
+        self._renderer.render()
 
     @property
     def values(self):
@@ -438,7 +469,115 @@ class Explorer:
         self.redraws += 1
 
     def _on_change(self, change):
+        if self._holding:
+            return
+        self._leave_scene()
         self.redraw()
+
+    # -- scenes: named settings of every control, shown in one click ------------------
+
+    def add_scenes(self, scenes, *, label="scene", prompt="choose a scene"):
+        """Offer named settings of the controls in a drop-down under them.
+
+        Parameters
+        ----------
+        scenes : dict of str to dict
+            For each scene's name, the value of every control, by the control's
+            name. Each value must be one the control can show: within a slider's
+            range and on its steps, or one of a choice's options.
+        label, prompt : str
+            The drop-down's label, and what it shows when no scene is chosen
+            (after a control was moved by hand).
+
+        Raises
+        ------
+        ValueError
+            If a scene misses a control, names an unknown one, or gives a value
+            the control cannot show.
+
+        Examples
+        --------
+        >>> from lossedu.widgets import information_explorer
+        >>> explorer = information_explorer()
+        >>> explorer.add_scenes({"a fair coin": {"p": 0.5, "unit": "bits"}})
+        >>> explorer.scene.value = "a fair coin"   # sets p and unit, redraws once
+        >>> explorer.values, explorer.redraws
+        ({'p': 0.5, 'unit': 'bits'}, 2)
+        """
+        scenes = as_mapping(scenes, "scenes", "scene names to control values")
+        label = check_text(label, "label", optional=False)
+        prompt = check_text(prompt, "prompt", optional=False)
+        checked = {}
+        for name, values in scenes.items():
+            check_text(name, "scenes (a scene's name)", optional=False)
+            checked[name] = self._check_scene(name, values)
+        self.scenes = {**self.scenes, **checked}
+        options = [(prompt, ""), *((name, name) for name in self.scenes)]
+        if self.scene is None:
+            self.scene = widgets.Dropdown(
+                options=options,
+                value="",
+                description=label,
+                style={"description_width": "initial"},
+                layout=widgets.Layout(width="480px"),
+            )
+            self.scene.add_class("lossedu-scene")
+            self.scene.observe(self._on_scene, names="value")
+            # Last, next to the figure: moving the controls from the opening state comes first.
+            self._controls.children = (*self._controls.children, self.scene)
+        else:
+            self.scene.unobserve(self._on_scene, names="value")
+            self.scene.options = options
+            self.scene.value = ""
+            self.scene.observe(self._on_scene, names="value")
+
+    def _check_scene(self, name, values):
+        values = as_mapping(values, f"scenes[{name!r}]", "control names to values")
+        missing = [key for key in self.sliders if key not in values]
+        unknown = [key for key in values if key not in self.sliders]
+        if missing or unknown:
+            raise ValueError(
+                f"scenes[{name!r}] must give every control of the explorer, "
+                f"{', '.join(self.sliders)}; missing {missing}, unknown {unknown}"
+            )
+        for key, value in values.items():
+            problem = _unshowable(self.sliders[key], value)
+            if problem:
+                raise ValueError(f"scenes[{name!r}][{key!r}] is {value!r}: {problem}")
+        return dict(values)
+
+    def show_scene(self, name):
+        """Set every control to scene `name` and redraw the figure once."""
+        if not isinstance(name, str) or name not in self.scenes:
+            options = ", ".join(repr(s) for s in self.scenes) or "none (add_scenes first)"
+            raise ValueError(f"name must be one of the explorer's scenes, {options}; got {name!r}")
+        if self.scene is not None and self.scene.value != name:
+            self.scene.value = name  # shows it through _on_scene
+            return
+        self._holding = True
+        try:
+            self._set_values(self.scenes[name])
+        finally:
+            self._holding = False
+        self.redraw()
+
+    def _set_values(self, values):
+        """Set the controls without redrawing (notifications are held)."""
+        for key, value in values.items():
+            self.sliders[key].value = value
+
+    def _on_scene(self, change):
+        if change["new"]:
+            self.show_scene(change["new"])
+
+    def _leave_scene(self):
+        """A control moved by hand: the drop-down no longer names the figure shown."""
+        if self.scene is not None and self.scene.value:
+            self.scene.unobserve(self._on_scene, names="value")
+            try:
+                self.scene.value = ""
+            finally:
+                self.scene.observe(self._on_scene, names="value")
 
     def _repr_mimebundle_(self, **kwargs):
         # The live widget for Jupyter, plus the current figure as a PNG for
@@ -451,6 +590,47 @@ class Explorer:
     def __repr__(self):
         values = ", ".join(f"{name}={value!r}" for name, value in self.values.items())
         return f"<{type(self).__name__} {values}>"
+
+
+@contextlib.contextmanager
+def _texts_set_are_changed():
+    """Within: setting a text marks it stale even when the text stays the same.
+
+    matplotlib marks a text stale only when its string changes, so an update run
+    again with the same values would hide which texts it sets.
+    """
+    original = Text.set_text
+
+    def set_text(self, s):
+        original(self, s)
+        self.stale = True
+
+    Text.set_text = set_text
+    try:
+        yield
+    finally:
+        Text.set_text = original
+
+
+def _unshowable(control, value):
+    """Why `control` cannot show `value`, or "" when it can."""
+    if isinstance(control, (widgets.FloatSlider, widgets.IntSlider)):
+        if isinstance(value, bool) or not isinstance(value, (int, float, np.number)):
+            return "expected a number"
+        if isinstance(control, widgets.IntSlider) and int(value) != value:
+            return "expected a whole number"
+        if not control.min <= value <= control.max:
+            return f"expected a value in [{control.min}, {control.max}]"
+        steps = (value - control.min) / control.step
+        if abs(steps - round(steps)) > 1e-6:
+            return f"expected a stop of the slider (from {control.min} in steps of {control.step})"
+        return ""
+    options = getattr(control, "options", None)
+    if options is not None:
+        allowed = [o[1] if isinstance(o, tuple) else o for o in options]
+        if value not in allowed:
+            return f"expected one of {', '.join(repr(o) for o in allowed)}"
+    return ""
 
 
 def float_slider(description, value, lo, hi, step, *, readout_format=".3f"):

@@ -113,8 +113,9 @@ class _StartExplorer(Explorer):
         super().__init__(figure, sliders, update, **kwargs)
 
     def _on_change(self, change):
-        if self._following or _same(change["new"], change["old"]):
+        if self._holding or self._following or _same(change["new"], change["old"]):
             return
+        self._leave_scene()
         self._following = True
         try:
             sliders = self.sliders
@@ -128,6 +129,19 @@ class _StartExplorer(Explorer):
         finally:
             self._following = False
         self.redraw()
+
+    def _check_scene(self, name, values):
+        values = super()._check_scene(name, values)
+        try:
+            _start(values["a0"], values["w"], values["b"])
+        except ValueError as error:
+            raise ValueError(f"scenes[{name!r}]: {error}") from None
+        return values
+
+    def _set_values(self, values):
+        # A scene gives a0, w and b together: w and b set the start, as in the factory.
+        _, _, _, self._start["z0"] = _start(values["a0"], values["w"], values["b"])
+        super()._set_values(values)
 
     def __repr__(self):
         # Displayed like every other explorer: the linking is an implementation detail.

@@ -94,7 +94,8 @@ class Classroom:
         return bundle
 
     def __repr__(self):
-        return f"<Classroom: {', '.join(self.explorers)}>"
+        # The titles as the tabs show them, in the language the page was built in.
+        return f"<Classroom: {', '.join(self.tabs.titles)}>"
 
 
 def classroom(course=None):

@@ -20,7 +20,7 @@ LAB_CONFIG_ZH := JUPYTER_CONFIG_PATH="$(CURDIR)/jupyter-config/zh:$(CURDIR)/jupy
 LOCALE  := lossedu/locale
 VERSION := $(shell sed -n 's/^version = "\(.*\)"/\1/p' pyproject.toml)
 
-.PHONY: help install lab lab-zh present test lint format notebooks bench translations constraints clean
+.PHONY: help install lab lab-zh present present-zh test lint format notebooks bench translations constraints clean
 
 help:  ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/'
@@ -40,6 +40,10 @@ lab-zh: $(STAMP)  ## JupyterLab on the Chinese notebooks, its own interface in C
 
 present: $(STAMP)  ## show every explorer for a class: Voilà, no code, large controls (127.0.0.1, token on)
 	$(BIN)/voila notebooks/classroom.ipynb --no-browser --Voila.ip=127.0.0.1 --token \
+	  --strip_sources=True --show_tracebacks=False
+
+present-zh: $(STAMP)  ## the same page for a class in Chinese: notebooks/zh/classroom.ipynb in Voilà
+	$(BIN)/voila notebooks/zh/classroom.ipynb --no-browser --Voila.ip=127.0.0.1 --token \
 	  --strip_sources=True --show_tracebacks=False
 
 lint: $(STAMP)  ## ruff: lint and formatting of the package, tests and benchmarks

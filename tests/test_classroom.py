@@ -1,5 +1,7 @@
 """The classroom page: every exported explorer, in course order, from one list."""
 
+import re
+
 import ipywidgets
 import pytest
 
@@ -73,3 +75,18 @@ def test_a_new_explorer_joins_with_one_entry():
 def test_classroom_rejects_a_malformed_course(course, message):
     with pytest.raises(ValueError, match=message):
         widgets.classroom(course)
+
+
+def test_tabs_speak_the_language_and_the_explorers_keep_their_keys():
+    import lossedu as le
+
+    le.set_language("zh")
+    try:
+        page = widgets.classroom()
+    finally:
+        le.set_language("en")
+    titles = list(page.tabs.titles)
+    assert len(titles) == len(COURSE) == 7
+    assert all(re.search(r"[\u4e00-\u9fff]", t) for t in titles[1:]), titles
+    assert [t[:2] for t in titles] == [f"{n:02d}" for n in range(1, 8)]
+    assert list(page.explorers) == [title for title, _, _ in COURSE]

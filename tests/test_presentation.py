@@ -43,6 +43,7 @@ DRAGGED = {
     "cross_entropy_explorer": "z_frog",
     "loss_curves_explorer": "c2",
     "slowdown_explorer": "eta",
+    "network_explorer": "output_bias",
 }
 #: Readable from the back of a room.
 MIN_LABEL_PX = 20

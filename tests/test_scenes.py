@@ -1,6 +1,9 @@
 """Scenes: every one fits its explorer's controls, shows in one redraw, and shows what the
 notebooks describe (the readout after choosing it)."""
 
+import re
+import time
+
 import ipywidgets
 import pytest
 
@@ -57,6 +60,20 @@ READOUTS = {
         # Notebook 06: with the honest gradient at 0.005 the 0.98 start reaches 0.78.
         "the demo's rate 0.005, honest gradient": ["cross-entropy: 0.780 after 300 epochs"],
     },
+}
+#: Notebook 07's moments, by number (the readout's words follow the language): test
+#: accuracy at the start and after 40 epochs, the epoch 90 % is first reached (None: never).
+NETWORK = {
+    # Saturated outputs under the quadratic cost: a plateau, 90 % only at epoch 36.
+    "the plateau: saturated outputs, quadratic cost": (11.3, 94.2, 36),
+    # The same start with cross-entropy: no plateau, 90 % at epoch 16.
+    "the same start with binary cross-entropy": (11.3, 93.8, 16),
+    # Hidden weights 40 times too large: softmax CE reaches 90 % at 16, not at 5.
+    "a saturated hidden layer slows softmax CE too": (9.8, 88.7, 16),
+    "a good start: softmax CE, scale 1, bias 0": (11.3, 96.2, 5),
+}
+READOUTS["network_explorer"] = {
+    scene: [f"{start} %", f"{end} %", f" {epoch}"] for scene, (start, end, epoch) in NETWORK.items()
 }
 
 CASES = [(explorer, scene) for explorer, scenes in SCENES.items() for scene in scenes]
@@ -184,3 +201,59 @@ def test_with_scenes_needs_a_factory():
 
     with pytest.raises(ValueError, match="factory must be an explorer's factory function"):
         with_scenes("slowdown_explorer")
+
+
+def _network_numbers(readout):
+    """(start %, end %, epoch 90 % was first reached or None) from the readout's numbers."""
+    start, end, epochs, *rest = re.findall(r"\d+(?:\.\d+)?", readout.split("<br>")[0])
+    return float(start), float(end), (int(rest[1]) if len(rest) > 1 else None)
+
+
+@pytest.mark.parametrize("scene", list(NETWORK))
+def test_network_scene_shows_the_notebooks_numbers(scene):
+    explorer = widgets.network_explorer()
+    explorer.show_scene(scene)
+    assert _network_numbers(explorer.readout.value) == NETWORK[scene]
+
+
+def test_network_scenes_tell_the_story_in_order():
+    plateau, binary, hidden, good = (NETWORK[s] for s in SCENES["network_explorer"])
+    assert binary[2] < plateau[2], "cross-entropy leaves the plateau sooner"
+    assert good[2] < hidden[2], "a saturated hidden layer slows cross-entropy too"
+
+
+def test_network_scenes_answer_quickly():
+    # Each scene trains new runs (40 epochs); the explorer keeps them, so a second
+    # visit costs a redraw only.
+    explorer = widgets.network_explorer()
+    started = time.perf_counter()
+    for scene in SCENES["network_explorer"]:
+        explorer.show_scene(scene)
+    first = time.perf_counter() - started
+    started = time.perf_counter()
+    for scene in SCENES["network_explorer"]:
+        explorer.show_scene(scene)
+    again = time.perf_counter() - started
+    assert first < 4 * 2.0, f"four new scenes took {first:.2f} s"
+    assert again < first, "a scene seen before must come from the explorer's runs"
+
+
+def test_scenes_are_listed_in_chinese_and_chosen_by_name_in_both_languages():
+    import lossedu as le
+
+    le.set_language("zh")
+    try:
+        explorer = widgets.network_explorer()
+    finally:
+        le.set_language("en")
+    scene = "the same start with binary cross-entropy"
+    labels = dict((value, label) for label, value in explorer.scene.options)
+    assert explorer.scene.description == "场景"
+    assert re.search(r"[\u4e00-\u9fff]", labels[""]) and re.search(
+        r"[\u4e00-\u9fff]", labels[scene]
+    )
+    explorer.show_scene(scene)  # by its name, as code does
+    assert explorer.scene.value == scene and explorer.values["cost"] == "binary_cross_entropy"
+    explorer.show_scene(labels["a good start: softmax CE, scale 1, bias 0"])  # by its label
+    assert explorer.scene.value == "a good start: softmax CE, scale 1, bias 0"
+    assert explorer.values["output_bias"] == 0.0

@@ -489,6 +489,12 @@ class Explorer:
             The drop-down's label, and what it shows when no scene is chosen
             (after a control was moved by hand).
 
+        Notes
+        -----
+        The drop-down shows the names, `label` and `prompt` in the current
+        language (:func:`lossedu.i18n._`); its value stays the name as given, so
+        code that chooses a scene by its name works in every language.
+
         Raises
         ------
         ValueError
@@ -512,12 +518,12 @@ class Explorer:
             check_text(name, "scenes (a scene's name)", optional=False)
             checked[name] = self._check_scene(name, values)
         self.scenes = {**self.scenes, **checked}
-        options = [(prompt, ""), *((name, name) for name in self.scenes)]
+        options = [(_(prompt), ""), *((_(name), name) for name in self.scenes)]
         if self.scene is None:
             self.scene = widgets.Dropdown(
                 options=options,
                 value="",
-                description=label,
+                description=_(label),
                 style={"description_width": "initial"},
                 layout=widgets.Layout(width="480px"),
             )
@@ -541,13 +547,17 @@ class Explorer:
                 f"{', '.join(self.sliders)}; missing {missing}, unknown {unknown}"
             )
         for key, value in values.items():
-            problem = _unshowable(self.sliders[key], value)
-            if problem:
-                raise ValueError(f"scenes[{name!r}][{key!r}] is {value!r}: {problem}")
+            _check_showable(self.sliders[key], value, f"scenes[{name!r}][{key!r}] is {value!r}")
         return dict(values)
 
     def show_scene(self, name):
-        """Set every control to scene `name` and redraw the figure once."""
+        """Set every control to scene `name` and redraw the figure once.
+
+        `name` is the scene's name as given to :meth:`add_scenes`, or its label
+        as the drop-down shows it (in the language the explorer was built in).
+        """
+        if isinstance(name, str) and name and name not in self.scenes and self.scene is not None:
+            name = {label: key for label, key in self.scene.options if key}.get(name, name)
         if not isinstance(name, str) or name not in self.scenes:
             options = ", ".join(repr(s) for s in self.scenes) or "none (add_scenes first)"
             raise ValueError(f"name must be one of the explorer's scenes, {options}; got {name!r}")
@@ -612,25 +622,27 @@ def _texts_set_are_changed():
         Text.set_text = original
 
 
-def _unshowable(control, value):
-    """Why `control` cannot show `value`, or "" when it can."""
+def _check_showable(control, value, where):
+    """Raise ``ValueError`` (starting with `where`) if `control` cannot show `value`."""
     if isinstance(control, (widgets.FloatSlider, widgets.IntSlider)):
         if isinstance(value, bool) or not isinstance(value, (int, float, np.number)):
-            return "expected a number"
+            raise ValueError(f"{where}: expected a number")
         if isinstance(control, widgets.IntSlider) and int(value) != value:
-            return "expected a whole number"
+            raise ValueError(f"{where}: expected a whole number")
         if not control.min <= value <= control.max:
-            return f"expected a value in [{control.min}, {control.max}]"
+            raise ValueError(f"{where}: expected a value in [{control.min}, {control.max}]")
         steps = (value - control.min) / control.step
         if abs(steps - round(steps)) > 1e-6:
-            return f"expected a stop of the slider (from {control.min} in steps of {control.step})"
-        return ""
+            raise ValueError(
+                f"{where}: expected a stop of the slider "
+                f"(from {control.min} in steps of {control.step})"
+            )
+        return
     options = getattr(control, "options", None)
     if options is not None:
         allowed = [o[1] if isinstance(o, tuple) else o for o in options]
         if value not in allowed:
-            return f"expected one of {', '.join(repr(o) for o in allowed)}"
-    return ""
+            raise ValueError(f"{where}: expected one of {', '.join(repr(o) for o in allowed)}")
 
 
 def float_slider(description, value, lo, hi, step, *, readout_format=".3f"):

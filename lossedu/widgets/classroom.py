@@ -10,23 +10,32 @@ import base64
 import ipywidgets as widgets
 
 from .._validation import as_mapping, check_text
+from ..i18n import N_, _
 from . import (
     cross_entropy_explorer,
     entropy_explorer,
     information_explorer,
     kl_explorer,
     loss_curves_explorer,
+    network_explorer,
     slowdown_explorer,
 )
 
 #: (tab title, explorer factory, its arguments), in course order.
+#: The titles are marked with ``N_``: they stay the keys of ``Classroom.explorers``,
+#: and the tabs show them in the current language.
 COURSE = [
-    ("01 · Information", information_explorer, {"p": 0.02, "unit": "bits"}),
-    ("02 · Entropy", entropy_explorer, {}),
-    ("03 · KL divergence", kl_explorer, {}),
-    ("04 · Cross-entropy", cross_entropy_explorer, {}),
-    ("05 · MSE vs cross-entropy", loss_curves_explorer, {}),
-    ("06 · Learning slowdown", slowdown_explorer, {"w": 2.0, "b": 2.0}),
+    (N_("01 · Information"), information_explorer, {"p": 0.02, "unit": "bits"}),
+    (N_("02 · Entropy"), entropy_explorer, {}),
+    (N_("03 · KL divergence"), kl_explorer, {}),
+    (N_("04 · Cross-entropy"), cross_entropy_explorer, {}),
+    (N_("05 · MSE vs cross-entropy"), loss_curves_explorer, {}),
+    (N_("06 · Learning slowdown"), slowdown_explorer, {"w": 2.0, "b": 2.0}),
+    (
+        N_("07 · A network learns the digits"),
+        network_explorer,
+        {"cost": "quadratic", "hidden_scale": 1.0, "output_bias": 8.0, "eta": 3.0, "epochs": 20},
+    ),
 ]
 
 #: Large type and wide controls for a projector. ipywidgets sizes its controls
@@ -60,7 +69,8 @@ class Classroom:
     Attributes
     ----------
     explorers : dict of str to Explorer
-        The explorers, by tab title, in course order.
+        The explorers, by tab title as given (English for :data:`COURSE`), in
+        course order; the tabs show the titles in the current language.
     widget : ipywidgets.VBox
         What is displayed: the style and the tabs.
     """
@@ -68,7 +78,8 @@ class Classroom:
     def __init__(self, explorers):
         self.explorers = dict(explorers)
         tabs = widgets.Tab(
-            children=[e.widget for e in self.explorers.values()], titles=list(self.explorers)
+            children=[e.widget for e in self.explorers.values()],
+            titles=[_(title) for title in self.explorers],
         )
         self.tabs = tabs
         self.widget = widgets.VBox([widgets.HTML(STYLE), tabs])
@@ -83,7 +94,8 @@ class Classroom:
         return bundle
 
     def __repr__(self):
-        return f"<Classroom: {', '.join(self.explorers)}>"
+        # The titles as the tabs show them, in the language the page was built in.
+        return f"<Classroom: {', '.join(self.tabs.titles)}>"
 
 
 def classroom(course=None):
@@ -109,7 +121,7 @@ def classroom(course=None):
     --------
     >>> page = classroom()
     >>> list(page.explorers)[0], len(page.explorers)
-    ('01 · Information', 6)
+    ('01 · Information', 7)
     >>> page.explorers["06 · Learning slowdown"].scene.options[1][0]
     "Nielsen's 0.82 start (w = 0.6, b = 0.9)"
     """

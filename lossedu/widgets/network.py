@@ -1,7 +1,6 @@
 """Explorer for notebook 07: a small network learns the handwritten digits with one cost."""
 
 import functools
-from collections import OrderedDict
 
 import numpy as np
 
@@ -12,6 +11,7 @@ from ..network import COSTS, continue_training, init_network, train_network
 from ..plots import new_figure
 from ..plots.network import NETWORK_LABELS, NETWORK_STYLE, plot_learning_curves
 from ._explorer import Explorer, choice, float_slider, int_slider
+from ._training_ahead import RunCache
 
 SIZES = (64, 30, 10)
 BATCH_SIZE = 100
@@ -23,8 +23,16 @@ ACCURACY_LEVEL = 0.9
 #: Fixed axes, so that a move (even of the epochs) redraws the curves and not the layout.
 LOSS_LIM = (1e-3, 1e3)
 GRADIENT_LIM = (1e-7, 1.0)
-#: Runs kept, so that going back to a setting answers at once.
-CACHED_RUNS = 64
+#: Slider steps. Every stop is a binary fraction, so a value sent by the browser is
+#: exactly a stop, the same key as the run trained ahead for it.
+STEPS = {"hidden_scale": 0.5, "output_bias": 0.25, "eta": 0.5, "epochs": 5}
+#: Runs kept (about 20 kB each), so that going back to a setting answers at once.
+CACHED_RUNS = 256
+#: The tracks trained ahead whole after the settings one step away: the output bias
+#: (the start notebook 07 is about), then the rate. The hidden scale has 100 stops,
+#: too many to train for a move that may never come; its neighbours are trained.
+WHOLE_TRACKS = ("output_bias", "eta")
+_RANGES = {"hidden_scale": HIDDEN_SCALE_RANGE, "output_bias": OUTPUT_BIAS_RANGE, "eta": ETA_RANGE}
 
 
 @functools.cache
@@ -32,46 +40,81 @@ def _data():
     return load_digits_split()
 
 
-class _Runs:
-    """Training runs by setting, the most recent :data:`CACHED_RUNS` of them."""
+def _train(setting, run, epochs):
+    """The run of `setting` = (cost, hidden_scale, output_bias, eta) to `epochs` epochs,
+    continuing `run` when it is a shorter run of the same setting."""
+    data = _data()
+    if run is not None:
+        return continue_training(
+            run,
+            data.X_train,
+            data.y_train,
+            epochs=epochs - run.epochs_trained,
+            X_test=data.X_test,
+            labels_test=data.y_test,
+        )
+    cost, hidden_scale, output_bias, eta = setting
+    net = init_network(*SIZES, hidden_scale=hidden_scale, output_bias=output_bias, seed=0)
+    return train_network(
+        net,
+        data.X_train,
+        data.y_train,
+        cost=cost,
+        eta=eta,
+        epochs=epochs,
+        batch_size=BATCH_SIZE,
+        seed=0,
+        X_test=data.X_test,
+        labels_test=data.y_test,
+    )
 
-    def __init__(self):
-        self._runs = OrderedDict()
 
-    def get(self, cost, hidden_scale, output_bias, eta, epochs):
-        key = (cost, hidden_scale, output_bias, eta)
-        run = self._runs.get(key)
-        data = _data()
-        if run is not None and run.epochs_trained < epochs:
-            # More epochs of a run already made: train only the new ones.
-            run = continue_training(
-                run,
-                data.X_train,
-                data.y_train,
-                epochs=epochs - run.epochs_trained,
-                X_test=data.X_test,
-                labels_test=data.y_test,
-            )
-            self._runs[key] = run
-        elif run is None:
-            net = init_network(*SIZES, hidden_scale=hidden_scale, output_bias=output_bias, seed=0)
-            run = train_network(
-                net,
-                data.X_train,
-                data.y_train,
-                cost=cost,
-                eta=eta,
-                epochs=epochs,
-                batch_size=BATCH_SIZE,
-                seed=0,
-                X_test=data.X_test,
-                labels_test=data.y_test,
-            )
-            self._runs[key] = run
-        self._runs.move_to_end(key)
-        while len(self._runs) > CACHED_RUNS:
-            self._runs.popitem(last=False)
-        return run
+#: Every network explorer of a kernel shares the runs: they depend on the setting only.
+_RUNS = RunCache(_train, capacity=CACHED_RUNS)
+
+
+def _track(name, value):
+    """The stops of slider `name` other than `value`, nearest first (below before above)."""
+    lo, hi = _RANGES[name]
+    step = STEPS[name]
+    stops = [lo + k * step for k in range(round((hi - lo) / step) + 1)]
+    return sorted((s for s in stops if s != value), key=lambda s: (abs(s - value), s))
+
+
+def _plan(cost, hidden_scale, output_bias, eta, epochs, *, moving=None):
+    """What to train ahead after showing this setting, the most likely next move first.
+
+    `moving` is ``(name, +1 or -1)`` when the last move was slider `name` going up or
+    down: a drag goes on that way, so the rest of that track comes first.
+    """
+    here = {"cost": cost, "hidden_scale": hidden_scale, "output_bias": output_bias, "eta": eta}
+
+    def setting(**change):
+        values = {**here, **change}
+        return (values["cost"], values["hidden_scale"], values["output_bias"], values["eta"])
+
+    tracks = {name: _track(name, here[name]) for name in _RANGES}
+    plan = []
+    if moving is not None and moving[0] in tracks:
+        name, way = moving
+        plan += [(setting(**{name: s}), epochs) for s in tracks[name] if (s - here[name]) * way > 0]
+    plan.append((setting(), min(epochs + STEPS["epochs"], EPOCHS_RANGE[1])))
+    plan += [(setting(cost=other), epochs) for other in COSTS if other != cost]
+    # One step along every slider (down, then up), then the scenes, then whole tracks.
+    for way in (-1, 1):
+        plan += [
+            (setting(**{name: here[name] + way * STEPS[name]}), epochs)
+            for name in tracks
+            if here[name] + way * STEPS[name] in tracks[name][:2]
+        ]
+    from .scenes import SCENES  # scenes name this explorer: imported late, not circularly
+
+    for scene in SCENES["network_explorer"].values():
+        plan.append((setting(**{k: v for k, v in scene.items() if k != "epochs"}), scene["epochs"]))
+    for name in WHOLE_TRACKS:
+        plan += [(setting(**{name: s}), epochs) for s in tracks[name]]
+    seen = set()
+    return [(s, e) for s, e in plan if not (s in seen or seen.add(s))]
 
 
 def _summary(run, epochs, cost):
@@ -103,13 +146,18 @@ def _summary(run, epochs, cost):
     return "<br>".join(parts)
 
 
-def network_explorer(cost="quadratic", hidden_scale=1.0, output_bias=8.0, eta=3.0, epochs=20):
+def network_explorer(
+    cost="quadratic", hidden_scale=1.0, output_bias=8.0, eta=3.0, epochs=20, *, train_ahead=None
+):
     r"""Train the 64–30–10 network of notebook 07 on the digits, and show how it learns.
 
     Every move trains the network from its starting weights (seed 0) with
     mini-batches of 100 and redraws the cost on the training set, the accuracy on
     the test set and the size of the gradient at each layer, epoch by epoch. Runs
-    are kept, so returning to a setting answers at once.
+    are kept, so returning to a setting answers at once; and while the kernel is
+    idle, the runs one step away along every control, the scenes and the whole
+    output-bias and rate tracks are trained ahead, so that the next move or a drag
+    finds its run made (a run takes about 0.1 s).
 
     Parameters
     ----------
@@ -125,6 +173,9 @@ def network_explorer(cost="quadratic", hidden_scale=1.0, output_bias=8.0, eta=3.
         Learning rate, in [0.5, 10].
     epochs : int
         Passes over the 1,347 training images, in [5, 40].
+    train_ahead : bool, optional
+        Train the likely next settings on a background thread while idle (see
+        :mod:`lossedu.widgets._training_ahead`). By default, only inside a kernel.
 
     Returns
     -------
@@ -146,17 +197,23 @@ def network_explorer(cost="quadratic", hidden_scale=1.0, output_bias=8.0, eta=3.
     check_in_range(output_bias, "output_bias", *OUTPUT_BIAS_RANGE)
     check_in_range(eta, "eta", *ETA_RANGE)
     check_in_range(check_count(epochs, "epochs"), "epochs", *EPOCHS_RANGE)
+    if train_ahead is not None and not isinstance(train_ahead, bool):
+        raise ValueError(f"train_ahead must be True, False or None; got {train_ahead!r}")
 
-    runs = _Runs()
+    runs = _RUNS
     fig, axes = new_figure(1, 3, figsize=(12.0, 3.7))
     fig.set_dpi(90)
-    first = runs.get(cost, hidden_scale, output_bias, eta, epochs)
+    first = runs.get((cost, hidden_scale, output_bias, eta), epochs)
     artists = plot_learning_curves({"run": first}, ax=axes)
     lines = artists["run"]
     loss_ax, gradient_ax = axes[0], axes[2]
     epoch_grid = np.arange(EPOCHS_RANGE[1] + 1)
     (hidden_line,) = gradient_ax.plot(
-        epoch_grid[: epochs + 1], first.hidden_gradient, lw=1.5, linestyle=":", color="black"
+        epoch_grid[: epochs + 1],
+        first.hidden_gradient[: epochs + 1],
+        lw=1.5,
+        linestyle=":",
+        color="black",
     )
     lines["hidden_gradient"] = hidden_line
     loss_ax.get_legend().remove()
@@ -171,8 +228,19 @@ def network_explorer(cost="quadratic", hidden_scale=1.0, output_bias=8.0, eta=3.
     for ax in axes:
         ax.set_xlim(0, EPOCHS_RANGE[1])
 
+    shown = {"hidden_scale": hidden_scale, "output_bias": output_bias, "eta": eta}
+
     def update(cost, hidden_scale, output_bias, eta, epochs):
-        run = runs.get(cost, hidden_scale, output_bias, eta, epochs)
+        run = runs.get((cost, hidden_scale, output_bias, eta), epochs)
+        now = {"hidden_scale": hidden_scale, "output_bias": output_bias, "eta": eta}
+        moved = [name for name in now if now[name] != shown[name]]
+        moving = (
+            (moved[0], 1 if now[moved[0]] > shown[moved[0]] else -1) if len(moved) == 1 else None
+        )
+        shown.update(now)
+        if train_ahead is not False:
+            plan = _plan(cost, hidden_scale, output_bias, eta, epochs, moving=moving)
+            runs.ahead(plan, threaded=train_ahead)
         x = epoch_grid[: epochs + 1]
         for panel, line in lines.items():
             values = getattr(run, panel)[: epochs + 1]
@@ -193,12 +261,22 @@ def network_explorer(cost="quadratic", hidden_scale=1.0, output_bias=8.0, eta=3.
             cost,
         ),
         "hidden_scale": float_slider(
-            _("hidden weight scale"), hidden_scale, *HIDDEN_SCALE_RANGE, 0.5, readout_format=".1f"
+            _("hidden weight scale"),
+            hidden_scale,
+            *HIDDEN_SCALE_RANGE,
+            STEPS["hidden_scale"],
+            readout_format=".1f",
         ),
         "output_bias": float_slider(
-            _("starting output bias"), output_bias, *OUTPUT_BIAS_RANGE, 0.5, readout_format=".1f"
+            _("starting output bias"),
+            output_bias,
+            *OUTPUT_BIAS_RANGE,
+            STEPS["output_bias"],
+            readout_format=".2f",
         ),
-        "eta": float_slider(_("learning rate eta"), eta, *ETA_RANGE, 0.5, readout_format=".1f"),
-        "epochs": int_slider(_("epochs"), epochs, *EPOCHS_RANGE, 5),
+        "eta": float_slider(
+            _("learning rate eta"), eta, *ETA_RANGE, STEPS["eta"], readout_format=".1f"
+        ),
+        "epochs": int_slider(_("epochs"), epochs, *EPOCHS_RANGE, STEPS["epochs"]),
     }
     return Explorer(fig, sliders, update, title=_("A 64–30–10 network learns the digits"))

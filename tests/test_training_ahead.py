@@ -148,9 +148,10 @@ def test_every_planned_setting_is_a_stop_of_the_explorers_controls(moving):
 
 def test_the_plan_follows_a_drag_then_covers_every_next_step_and_scene():
     plan = [s for s, _ in _plan("quadratic", 1.0, 8.0, 3.0, 20, moving=("output_bias", -1))]
-    # A drag down the output bias: the rest of its track, nearest first, comes first.
-    below = [0.25 * k for k in range(31, -1, -1)]
-    assert plan[: len(below)] == [("quadratic", 1.0, b, 3.0) for b in below]
+    # A drag down the output bias: its next two stops come first, then every setting one
+    # step away, then the rest of the track, nearest first.
+    below = [("quadratic", 1.0, 0.25 * k, 3.0) for k in range(31, -1, -1)]
+    assert plan[:2] == below[:2]
     one_step = [
         ("quadratic", 1.0, 8.0, 3.0),
         ("binary_cross_entropy", 1.0, 8.0, 3.0),
@@ -161,7 +162,9 @@ def test_the_plan_follows_a_drag_then_covers_every_next_step_and_scene():
         ("quadratic", 1.0, 8.0, 2.5),
         ("quadratic", 1.0, 8.0, 3.5),
     ]
-    assert set(one_step) <= set(plan)
+    assert set(plan[2 : 2 + len(one_step)]) == set(one_step)
+    rest = [plan.index(s) for s in below[2:]]
+    assert rest == sorted(rest) and rest[0] == 2 + len(one_step)
     for scene in SCENES["network_explorer"].values():
         key = (scene["cost"], scene["hidden_scale"], scene["output_bias"], scene["eta"])
         assert key in plan

@@ -12,11 +12,20 @@ trained ahead is the same run, bit for bit, as one trained on demand, because
 :func:`lossedu.network.continue_training` continues a run exactly.
 """
 
+import sys
 import threading
+import time
 from collections import OrderedDict
 
 #: How long a thread that has nothing to train waits before it ends (s).
 IDLE_EXIT_S = 30.0
+#: How long the thread stays quiet after a move was answered (s): the figure is drawn,
+#: encoded and sent after the run is found, and must not share the CPU either.
+QUIET_S = 0.05
+#: Python's GIL switch interval while the thread lives (s). At the default 5 ms, every
+#: time the kernel's own thread lets go of the GIL (to read a message, to compress the
+#: figure) it could wait 5 ms to get it back from the thread.
+SWITCH_INTERVAL_S = 0.0005
 
 
 def _in_kernel():
@@ -59,6 +68,7 @@ class RunCache:
         self._answering = 0  # moves being answered: the thread waits
         self._cells = 0  # notebook cells running: the thread waits
         self._busy = None  # the setting the thread is training an epoch of
+        self._answered_at = float("-inf")
         self._thread = None
         self._hooked = False
         #: Epochs trained on demand (a move waited for them) and ahead (nobody waited).
@@ -93,6 +103,7 @@ class RunCache:
         finally:
             with self._cond:
                 self._answering -= 1
+                self._answered_at = time.monotonic()
                 self._cond.notify_all()
 
     def ahead(self, plan, *, threaded=None):
@@ -160,10 +171,23 @@ class RunCache:
                 if self._answering or self._cells:
                     self._cond.wait()
                     continue
+                quiet = self._answered_at + QUIET_S - time.monotonic()
+                if quiet > 0:
+                    self._cond.wait(quiet)
+                    continue
                 self._busy = setting
                 return setting, run, (run.epochs_trained if run is not None else 0) + 1
 
     def _work(self):
+        interval = sys.getswitchinterval()
+        sys.setswitchinterval(min(interval, SWITCH_INTERVAL_S))
+        try:
+            self._train_ahead()
+        finally:
+            if sys.getswitchinterval() == min(interval, SWITCH_INTERVAL_S):
+                sys.setswitchinterval(interval)
+
+    def _train_ahead(self):
         while (job := self._next()) is not None:
             setting, run, epochs = job
             try:

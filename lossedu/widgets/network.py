@@ -32,6 +32,8 @@ CACHED_RUNS = 256
 #: (the start notebook 07 is about), then the rate. The hidden scale has 100 stops,
 #: too many to train for a move that may never come; its neighbours are trained.
 WHOLE_TRACKS = ("output_bias", "eta")
+#: Stops of a moving slider trained before anything else: a drag's next figures.
+AHEAD_STOPS = 2
 _RANGES = {"hidden_scale": HIDDEN_SCALE_RANGE, "output_bias": OUTPUT_BIAS_RANGE, "eta": ETA_RANGE}
 
 
@@ -85,7 +87,8 @@ def _plan(cost, hidden_scale, output_bias, eta, epochs, *, moving=None):
     """What to train ahead after showing this setting, the most likely next move first.
 
     `moving` is ``(name, +1 or -1)`` when the last move was slider `name` going up or
-    down: a drag goes on that way, so the rest of that track comes first.
+    down: a drag goes on that way, so that track's next stops come first, and the rest
+    of it after the settings one step away.
     """
     here = {"cost": cost, "hidden_scale": hidden_scale, "output_bias": output_bias, "eta": eta}
 
@@ -94,19 +97,22 @@ def _plan(cost, hidden_scale, output_bias, eta, epochs, *, moving=None):
         return (values["cost"], values["hidden_scale"], values["output_bias"], values["eta"])
 
     tracks = {name: _track(name, here[name]) for name in _RANGES}
-    plan = []
+    ahead = []  # the rest of a moving slider's track, the way it moves, nearest first
     if moving is not None and moving[0] in tracks:
         name, way = moving
-        plan += [(setting(**{name: s}), epochs) for s in tracks[name] if (s - here[name]) * way > 0]
+        ahead = [(setting(**{name: s}), epochs) for s in tracks[name] if (s - here[name]) * way > 0]
+    # The next two stops of a moving slider (a drag, or an arrow key pressed again), then
+    # one step along every control, then the rest of the moving track.
+    plan = ahead[:AHEAD_STOPS]
     plan.append((setting(), min(epochs + STEPS["epochs"], EPOCHS_RANGE[1])))
     plan += [(setting(cost=other), epochs) for other in COSTS if other != cost]
-    # One step along every slider (down, then up), then the scenes, then whole tracks.
     for way in (-1, 1):
         plan += [
             (setting(**{name: here[name] + way * STEPS[name]}), epochs)
             for name in tracks
             if here[name] + way * STEPS[name] in tracks[name][:2]
         ]
+    plan += ahead[AHEAD_STOPS:]
     from .scenes import SCENES  # scenes name this explorer: imported late, not circularly
 
     for scene in SCENES["network_explorer"].values():

@@ -34,6 +34,7 @@ the tests skip, unless ``LOSSEDU_REQUIRE_BROWSER=1`` (set by CI) makes them fail
 ``--LabApp.labextensions_path='[]'`` shows that a missing widget extension is caught).
 """
 
+import contextlib
 import os
 import platform
 import re
@@ -170,11 +171,8 @@ def test_explorers_answer_in_jupyterlab(notebook, chromium, jupyterlab, artifact
     page = NotebookPage(
         chromium, jupyterlab, notebook.relative_to(NOTEBOOKS).as_posix(), secrets.token_hex(6)
     )
-    try:
-        page.run_all()
-        assert not page.tracebacks(), f"{notebook.name}, Run All:{page.problems_text()}"
-        shown = page.wait_for_explorers(cells)
-        assert not page.problems(), f"{notebook.name} after Run All:{page.problems_text()}"
+    with page_of_a_test(page, shots, jupyterlab):
+        shown = run_all(page, cells, notebook.name)
         for number, found in enumerate(shown, start=1):
             name = dict(cells).get(found["cell"], "explorer")
             label = f"{notebook.stem}/{name}"
@@ -182,15 +180,6 @@ def test_explorers_answer_in_jupyterlab(notebook, chromium, jupyterlab, artifact
             timings = exercise(page, number, label, shots / f"{number}-{slug(name)}")
             latency[label] = latency_entry(found["title"], notebook, name, timings)
         assert not page.problems(), f"{notebook.name} after moving:{page.problems_text()}"
-    except BaseException:
-        try:
-            page.page.screenshot(path=shots / "page-at-failure.png")
-        except Exception:  # a crashed page has no picture to give
-            pass
-        raise
-    finally:
-        page.close()
-        jupyterlab.shutdown_sessions()
 
 
 @pytest.mark.browser
@@ -206,13 +195,10 @@ def test_chinese_notebook_in_jupyterlab_in_chinese(name, chromium, jupyterlab_zh
     shots = artifacts / "zh" / notebook.stem
     shots.mkdir(parents=True, exist_ok=True)
     page = NotebookPage(chromium, jupyterlab_zh, f"zh/{name}", secrets.token_hex(6), interface="zh")
-    try:
+    with page_of_a_test(page, shots, jupyterlab_zh):
         menus = page.menu_titles()
         assert "文件" in menus and "File" not in menus, f"JupyterLab's menus: {menus}"
-        page.run_all()
-        assert not page.tracebacks(), f"zh/{name}, Run All:{page.problems_text()}"
-        shown = page.wait_for_explorers(cells)
-        assert not page.problems(), f"zh/{name} after Run All:{page.problems_text()}"
+        shown = run_all(page, cells, f"zh/{name}")
         for number, found in enumerate(shown, start=1):
             explorer = dict(cells).get(found["cell"], "explorer")
             assert CJK.search(found["title"]), f"{explorer}'s title: {found['title']!r}"
@@ -220,6 +206,13 @@ def test_chinese_notebook_in_jupyterlab_in_chinese(name, chromium, jupyterlab_zh
         page.page.screenshot(path=shots / "page.png")
         assert not page.problems(), f"zh/{name} after moving:{page.problems_text()}"
         assert not page.missing_glyphs(), f"zh/{name}: {page.missing_glyphs()}"
+
+
+@contextlib.contextmanager
+def page_of_a_test(page, shots, lab):
+    """Close `page` and end its kernel whatever happens; keep a screenshot if the test fails."""
+    try:
+        yield page
     except BaseException:
         try:
             page.page.screenshot(path=shots / "page-at-failure.png")
@@ -228,7 +221,16 @@ def test_chinese_notebook_in_jupyterlab_in_chinese(name, chromium, jupyterlab_zh
         raise
     finally:
         page.close()
-        jupyterlab_zh.shutdown_sessions()
+        lab.shutdown_sessions()
+
+
+def run_all(page, cells, label):
+    """Run every cell of the page's notebook; the explorers it shows, checked for errors."""
+    page.run_all()
+    assert not page.tracebacks(), f"{label}, Run All:{page.problems_text()}"
+    shown = page.wait_for_explorers(cells)
+    assert not page.problems(), f"{label} after Run All:{page.problems_text()}"
+    return shown
 
 
 def exercise(page, number, label, shot):

@@ -126,10 +126,21 @@ class JupyterLab:
             env["JUPYTER_CONFIG_PATH"] = os.pathsep.join(self.config_path)
         return env
 
-    def start(self, timeout=90):
-        """Start the server and wait until ``/api/status`` answers with the token."""
-        self.home.mkdir(parents=True, exist_ok=True)
+    #: The server's name in errors.
+    NAME = "JupyterLab"
+
+    def prepare(self):
+        """Write what the server reads when it starts: its settings."""
         write_settings(self.home / "settings")
+
+    def answer(self):
+        """Return once the server answers; raise OSError while it does not."""
+        self.api("GET", "/api/status", timeout=2)
+
+    def start(self, timeout=90):
+        """Start the server on a free port and wait until it answers (:meth:`answer`)."""
+        self.home.mkdir(parents=True, exist_ok=True)
+        self.prepare()
         self.port = free_port()
         log = open(self.log_path, "wb")  # noqa: SIM115 - closed by the process's end
         self.process = subprocess.Popen(
@@ -146,18 +157,18 @@ class JupyterLab:
         while True:
             if self.process.poll() is not None:
                 raise RuntimeError(
-                    f"JupyterLab exited with code {self.process.returncode} before answering:\n"
+                    f"{self.NAME} exited with code {self.process.returncode} before answering:\n"
                     + self.log_tail()
                 )
             try:
-                self.api("GET", "/api/status", timeout=2)
+                self.answer()
                 return self
-            except (OSError, urllib.error.URLError):
+            except OSError:  # urllib's URLError included
                 pass
             if time.monotonic() > deadline:
                 self.stop()
                 raise TimeoutError(
-                    f"JupyterLab did not answer on {self.url} within {timeout} s:\n"
+                    f"{self.NAME} did not answer on {self.url} within {timeout} s:\n"
                     + self.log_tail()
                 )
             time.sleep(0.25)

@@ -9,11 +9,10 @@ across its range with the mouse and times the figures that follow it.
 
 import base64
 import socket
-import subprocess
 import sys
 import time
 
-from .jupyterlab import JupyterLab, free_port
+from .jupyterlab import JupyterLab
 from .lab import INSTRUMENT, WIDGET_ERRORS, BrowserTestFailure, NotebookPage
 
 #: Remembers when the mouse was released (capture phase, like INSTRUMENT).
@@ -69,34 +68,15 @@ class Voila(JupyterLab):
     def page_url(self):
         return f"{self.url}/?token={self.token}"
 
-    def start(self, timeout=90):
-        """Start Voilà and wait until its port accepts connections."""
-        self.home.mkdir(parents=True, exist_ok=True)
-        self.port = free_port()
-        log = open(self.log_path, "wb")  # noqa: SIM115 - closed by the process's end
-        self.process = subprocess.Popen(
-            self.command(),
-            cwd=self.root_dir,
-            env=self.environment(),
-            stdin=subprocess.DEVNULL,
-            stdout=log,
-            stderr=subprocess.STDOUT,
-            start_new_session=True,
-        )
-        log.close()
-        deadline = time.monotonic() + timeout
-        while time.monotonic() < deadline:
-            if self.process.poll() is not None:
-                raise RuntimeError(
-                    f"Voilà exited with code {self.process.returncode}:\n" + self.log_tail()
-                )
-            try:
-                with socket.create_connection(("127.0.0.1", self.port), timeout=1):
-                    return self
-            except OSError:
-                time.sleep(0.25)
-        self.stop()
-        raise TimeoutError(f"Voilà did not listen on {self.url} within {timeout} s")
+    NAME = "Voilà"
+
+    def prepare(self):
+        """Voilà needs no settings written."""
+
+    def answer(self):
+        """Return once Voilà's port accepts connections."""
+        with socket.create_connection(("127.0.0.1", self.port), timeout=1):
+            pass
 
     def shutdown_sessions(self):
         """Voilà ends its kernel with the page; nothing to do."""

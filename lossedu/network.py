@@ -253,14 +253,30 @@ def _chunks(n):
 
 def _hidden(net, X):
     """Hidden activations h = f(X W1 + b1), and f'(z1) written in terms of h."""
-    z1 = _dot(X, net.W1) + net.b1
-    if net.activation == "tanh":
-        h = np.tanh(z1)
-        return h, 1.0 - h * h
-    # σ(z) = ½(1 + tanh(z/2)): no overflow for any finite z, and correct to rounding in
-    # absolute terms, which is all a hidden unit passes on (the outputs use le.sigmoid).
-    h = 0.5 * (1.0 + np.tanh(0.5 * z1))
-    return h, h * (1.0 - h)
+    # Huge inputs can take X W1 beyond the float range: ±inf saturates the unit exactly
+    # (tanh(±inf) = ±1), so it is no error; a NaN (inf - inf) is caught in _output.
+    with np.errstate(over="ignore", invalid="ignore"):
+        z1 = _dot(X, net.W1) + net.b1
+        if net.activation == "tanh":
+            h = np.tanh(z1)
+            return h, 1.0 - h * h
+        # σ(z) = ½(1 + tanh(z/2)): no overflow for any z, and correct to rounding in
+        # absolute terms, which is all a hidden unit passes on (the outputs use le.sigmoid).
+        h = 0.5 * (1.0 + np.tanh(0.5 * z1))
+        return h, h * (1.0 - h)
+
+
+def _output(net, h, X):
+    """The logits z = h W2 + b2, or a ValueError if the inputs made them NaN."""
+    z = _dot(h, net.W2) + net.b2
+    if not np.isfinite(z).all():
+        weights = max(float(np.abs(w).max()) for w in (net.W1, net.b1, net.W2, net.b2))
+        raise ValueError(
+            "the network's outputs are not numbers: X W1 overflowed the float64 range "
+            f"(inputs X up to {float(np.abs(X).max()):.3g}, weights up to {weights:.3g}); "
+            "scale the inputs to order 1, or lower the learning rate"
+        )
+    return z
 
 
 def _one_hot(labels, n_out):
@@ -289,14 +305,14 @@ def _cost_and_delta(z, labels, cost, *, need_cost=True):
 def _backprop(net, X, labels, cost, *, need_cost=True):
     """The batch-mean cost and its gradients, in the order of :data:`PARAMETERS`."""
     h, f_prime = _hidden(net, X)
-    z = _dot(h, net.W2) + net.b2
+    z = _output(net, h, X)
     loss, delta2 = _cost_and_delta(z, labels, cost, need_cost=need_cost)
     delta1 = _dot(delta2, net.W2.T) * f_prime
     return loss, [_dot_t(X, delta1), delta1.sum(axis=0), _dot_t(h, delta2), delta2.sum(axis=0)]
 
 
 def _logits(net, X):
-    return _dot(_hidden(net, X)[0], net.W2) + net.b2
+    return _output(net, _hidden(net, X)[0], X)
 
 
 def forward(net, X):

@@ -189,6 +189,34 @@ def test_a_huge_learning_rate_gives_finite_numbers():
             assert np.isfinite(getattr(history, field)).all(), (cost, field)
 
 
+@pytest.mark.parametrize("activation", ["sigmoid", "tanh"])
+def test_huge_inputs_saturate_the_hidden_layer_without_a_warning(activation):
+    # X W1 beyond the float range is ±inf, whose activation is exact; RuntimeWarnings are
+    # errors in this suite, so any "overflow encountered" would fail here.
+    rng = np.random.default_rng(0)
+    X, labels = rng.standard_normal((40, 4)) * 1e200, rng.integers(0, 3, size=40)
+    net = le.init_network(4, 5, 3, hidden_scale=1e-200, activation=activation)
+    h = le.hidden_activations(net, X * 1e100)
+    assert np.isfinite(h).all()
+    for cost in COSTS:
+        history = le.train_network(net, X, labels, cost=cost, eta=999.0, epochs=3, batch_size=10)
+        for field in ("train_loss", "test_accuracy", "output_gradient", "hidden_gradient"):
+            assert np.isfinite(getattr(history, field)).all(), (cost, field)
+
+
+def test_inputs_whose_product_is_no_number_are_refused_by_name():
+    net = le.init_network(4, 5, 3, hidden_scale=10.0)
+    X = np.array([[1e308, -1e308, 1e308, -1e308]])  # inf - inf in X W1
+    for call in (
+        lambda: le.predict(net, X),
+        lambda: le.forward(net, X),
+        lambda: le.network_gradients(net, X, [0], "quadratic"),
+        lambda: le.train_network(net, X, [0], epochs=1, batch_size=1),
+    ):
+        with pytest.raises(ValueError, match=r"X W1 overflowed .*inputs X up to 1e\+308"):
+            call()
+
+
 # -- bad input ----------------------------------------------------------------------------
 
 

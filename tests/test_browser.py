@@ -103,13 +103,8 @@ def jupyterlab(tmp_path_factory, chromium, artifacts):
     base = tmp_path_factory.mktemp("jupyterlab")
     root = copy_notebooks(NOTEBOOKS, base / "notebooks")
     lab = JupyterLab(root, base / "home", extra_args_from_environment())
-    try:
-        lab.start()
+    with lab.running(artifacts / "jupyterlab.log"):
         yield lab
-    finally:
-        lab.stop()
-        if lab.log_path.exists():
-            shutil.copy(lab.log_path, artifacts / "jupyterlab.log")
 
 
 @pytest.fixture(scope="session")
@@ -118,13 +113,8 @@ def jupyterlab_zh(tmp_path_factory, chromium, artifacts):
     base = tmp_path_factory.mktemp("jupyterlab-zh")
     root = copy_notebooks(COURSE_NOTEBOOKS, base / "notebooks")
     lab = JupyterLab(root, base / "home", extra_args_from_environment(), LAB_CONFIG_ZH)
-    try:
-        lab.start()
+    with lab.running(artifacts / "jupyterlab-zh.log"):
         yield lab
-    finally:
-        lab.stop()
-        if lab.log_path.exists():
-            shutil.copy(lab.log_path, artifacts / "jupyterlab-zh.log")
 
 
 @pytest.fixture(scope="session")

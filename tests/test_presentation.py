@@ -73,13 +73,8 @@ def voila(tmp_path_factory):
     server = Voila(notebook, base / "home")
     shutil.rmtree(ARTIFACTS, ignore_errors=True)
     ARTIFACTS.mkdir(parents=True)
-    try:
-        server.start()
+    with server.running(ARTIFACTS / "voila.log"):
         yield server
-    finally:
-        server.stop()
-        if server.log_path.exists():
-            shutil.copy(server.log_path, ARTIFACTS / "voila.log")
 
 
 def decoded(png):

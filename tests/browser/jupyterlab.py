@@ -10,6 +10,7 @@ configuration folders given as `config_path` are read (as ``make lab-zh`` reads
 jupyter-config/zh: JupyterLab's interface in Chinese).
 """
 
+import contextlib
 import json
 import os
 import secrets
@@ -172,6 +173,17 @@ class JupyterLab:
                     + self.log_tail()
                 )
             time.sleep(0.25)
+
+    @contextlib.contextmanager
+    def running(self, log_copy):
+        """Start the server; stop it whatever happens, and keep its log at `log_copy`."""
+        try:
+            self.start()
+            yield self
+        finally:
+            self.stop()
+            if self.log_path.exists():
+                shutil.copy(self.log_path, log_copy)
 
     def api(self, method, path, timeout=10):
         """Call the server's REST API with the token; return the decoded JSON (or None)."""

@@ -12,6 +12,7 @@ from ..plots import new_figure
 from ..plots.network import NETWORK_LABELS, NETWORK_STYLE, plot_learning_curves
 from ._explorer import Explorer, choice, float_slider, int_slider
 from ._training_ahead import RunCache
+from .scenes import SCENES
 
 SIZES = (64, 30, 10)
 BATCH_SIZE = 100
@@ -113,8 +114,6 @@ def _plan(cost, hidden_scale, output_bias, eta, epochs, *, moving=None):
             if here[name] + way * STEPS[name] in tracks[name][:2]
         ]
     plan += ahead[AHEAD_STOPS:]
-    from .scenes import SCENES  # scenes name this explorer: imported late, not circularly
-
     for scene in SCENES["network_explorer"].values():
         plan.append((setting(**{k: v for k, v in scene.items() if k != "epochs"}), scene["epochs"]))
     for name in WHOLE_TRACKS:
